@@ -1,0 +1,1 @@
+"""Pure-Python readers from landing files to typed tables (no Dagster imports)."""

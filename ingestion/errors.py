@@ -1,0 +1,33 @@
+"""Contract violations that name the file, row and column, so a coder can fix the sheet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem in a landing file; ``row`` is the spreadsheet row (header = 1), if any."""
+
+    file: str
+    message: str
+    row: int | None = None
+    column: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.column is not None:
+            where += f", column '{self.column}'"
+        return f"{where}: {self.message}"
+
+
+class ContractViolation(Exception):
+    """A landing file breaks its contract; it is rejected as a whole, listing every issue."""
+
+    def __init__(self, issues: list[Issue]):
+        self.issues = issues
+        shown = "\n".join(f"  - {issue}" for issue in issues[:20])
+        more = f"\n  ... and {len(issues) - 20} more" if len(issues) > 20 else ""
+        super().__init__(f"{len(issues)} contract violation(s):\n{shown}{more}")

@@ -1,0 +1,162 @@
+"""Reader for restriction coding sheets: one row per restriction of a civic space actor."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from ingestion.errors import ContractViolation, Issue
+from ingestion.reference import ReferenceData
+from ingestion.sheets import Sheet, parse_coded_date, read_sheet, split_multi
+
+REQUIRED_COLUMNS = (
+    "event_id",
+    "country",
+    "event_date",
+    "restriction_type",
+    "targets",
+    "initiators",
+    "source_type",
+    "source_ref",
+)
+CONDITIONAL_COLUMNS = ("harm", "status", "charge_link")
+OPTIONAL_COLUMNS = ("initiator_country", "summary")
+MULTI_VALUED = ("targets", "initiators")
+_ALPHA3 = re.compile(r"^[A-Z]{3}$")
+
+RAW_COLUMNS = {
+    "event_id": "VARCHAR NOT NULL",
+    "geography_id": "VARCHAR NOT NULL",
+    "country_as_coded": "VARCHAR NOT NULL",
+    "event_date": "DATE NOT NULL",
+    "event_date_precision": "VARCHAR NOT NULL",
+    "in_window": "BOOLEAN NOT NULL",
+    "restriction_type": "VARCHAR NOT NULL",
+    "harm": "VARCHAR",
+    "status": "VARCHAR",
+    "charge_link": "VARCHAR",
+    "targets": "VARCHAR NOT NULL",
+    "initiators": "VARCHAR NOT NULL",
+    "initiator_country": "VARCHAR",
+    "summary": "VARCHAR",
+    "source_type": "VARCHAR NOT NULL",
+    "source_ref": "VARCHAR NOT NULL",
+    "source_row": "INTEGER NOT NULL",
+}
+
+
+def read_restriction_sheet(path: Path, reference: ReferenceData) -> pd.DataFrame:
+    """Validate a restriction sheet against the contract and return its typed records.
+
+    Every problem in the file is collected before raising, so one round of fixes suffices.
+    """
+    sheet = read_sheet(path)
+    missing = [c for c in REQUIRED_COLUMNS + CONDITIONAL_COLUMNS if c not in sheet.columns]
+    if missing:
+        raise ContractViolation(
+            [Issue(sheet.file, "missing required column", column=c) for c in missing]
+        )
+    issues: list[Issue] = []
+    records = [_record(sheet, row, cells, reference, issues) for row, cells in sheet.records]
+    _check_unique_ids(sheet, issues)
+    if issues:
+        raise ContractViolation(issues)
+    return pd.DataFrame.from_records(records, columns=list(RAW_COLUMNS))
+
+
+def _record(
+    sheet: Sheet, row: int, cells: dict[str, str], ref: ReferenceData, issues: list[Issue]
+) -> dict[str, object]:
+    def problem(column: str, message: str) -> None:
+        issues.append(Issue(sheet.file, message, row=row, column=column))
+
+    for column in REQUIRED_COLUMNS:
+        if not cells[column]:
+            problem(column, "required value is empty")
+
+    geography_id = ref.resolve_geography(cells["country"]) if cells["country"] else None
+    if cells["country"] and geography_id is None:
+        problem("country", f"unknown country or territory '{cells['country']}'")
+
+    event_date, precision, in_window = None, None, None
+    if cells["event_date"]:
+        try:
+            event_date, precision = parse_coded_date(cells["event_date"])
+            start, end = ref.windows["restrictions"]
+            in_window = start <= event_date <= end
+        except ValueError as error:
+            problem("event_date", str(error))
+
+    restriction_type = cells["restriction_type"]
+    type_vocabulary = ref.vocabularies["restriction_type"]
+    if restriction_type and restriction_type not in type_vocabulary.values:
+        problem("restriction_type", _not_in(restriction_type, type_vocabulary.values))
+        restriction_type = ""
+
+    for column in CONDITIONAL_COLUMNS:
+        _check_conditional(column, cells[column], restriction_type, ref, problem)
+    for column in ("source_type", *MULTI_VALUED):
+        vocabulary = ref.vocabularies[column]
+        for value in split_multi(cells[column]) if column in MULTI_VALUED else [cells[column]]:
+            if value and value not in vocabulary.values:
+                problem(column, _not_in(value, vocabulary.values))
+
+    initiator_country = cells.get("initiator_country", "")
+    if initiator_country and not _ALPHA3.match(initiator_country):
+        problem("initiator_country", f"'{initiator_country}' is not an ISO alpha-3 code")
+
+    return {
+        "event_id": cells["event_id"],
+        "geography_id": geography_id,
+        "country_as_coded": cells["country"],
+        "event_date": event_date,
+        "event_date_precision": precision,
+        "in_window": in_window,
+        "restriction_type": restriction_type,
+        **{column: cells[column] or None for column in CONDITIONAL_COLUMNS},
+        **{column: "|".join(split_multi(cells[column])) for column in MULTI_VALUED},
+        "initiator_country": initiator_country or None,
+        "summary": cells.get("summary") or None,
+        "source_type": cells["source_type"],
+        "source_ref": cells["source_ref"],
+        "source_row": row,
+    }
+
+
+def _check_conditional(column, value, restriction_type, ref, problem) -> None:
+    """harm/status/charge_link are required exactly for the restriction types they describe."""
+    if not restriction_type:
+        return
+    vocabulary = ref.vocabularies[column]
+    if not vocabulary.applies(restriction_type):
+        if value:
+            problem(column, f"must be empty for restriction_type '{restriction_type}'")
+        return
+    allowed = {v for v in vocabulary.values if vocabulary.allows(v, restriction_type)}
+    if not value:
+        problem(column, f"required for restriction_type '{restriction_type}'")
+    elif value not in allowed:
+        problem(column, _not_in(value, allowed, f" for restriction_type '{restriction_type}'"))
+
+
+def _not_in(value: str, allowed: frozenset[str] | set[str], context: str = "") -> str:
+    return f"'{value}' is not in the vocabulary{context} ({', '.join(sorted(allowed))})"
+
+
+def _check_unique_ids(sheet: Sheet, issues: list[Issue]) -> None:
+    first_seen: dict[str, int] = {}
+    for row, cells in sheet.records:
+        event_id = cells["event_id"]
+        if event_id in first_seen:
+            issues.append(
+                Issue(
+                    sheet.file,
+                    f"duplicate event_id '{event_id}' (first on row {first_seen[event_id]})",
+                    row=row,
+                    column="event_id",
+                )
+            )
+        elif event_id:
+            first_seen[event_id] = row
