@@ -9,6 +9,7 @@ import pandas as pd
 from ingestion.landing import LandingSource
 from ingestion.reference import ReferenceData
 from ingestion.restrictions import RAW_COLUMNS, read_restriction_sheet
+from ingestion.surveys import SURVEYS
 
 
 def _read_restrictions(path: Path, reference: ReferenceData) -> dict[str, pd.DataFrame]:
@@ -25,4 +26,4 @@ RESTRICTIONS = LandingSource(
     read=_read_restrictions,
 )
 
-SOURCES: tuple[LandingSource, ...] = (RESTRICTIONS,)
+SOURCES: tuple[LandingSource, ...] = (RESTRICTIONS, SURVEYS)

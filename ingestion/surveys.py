@@ -1,0 +1,611 @@
+"""Reader for survey microdata (WVS, EVS, joint EVS/WVS, Gallup World Poll, Central Asia Barometer).
+
+One generic reader serves every survey family: the seeds under ``dbt_project/seeds/surveys`` say
+where a family keeps its country, weight, respondent id, year, study and wave, which source
+variables feed which harmonised item, and which answer codes (with which value labels) each item's
+scale allows. Adding a wave, a country or a survey family is a seed change, not a code change.
+
+The reader keeps answers as shipped (the code, plus the kind of missing it is) and leaves
+harmonisation into categories to dbt, which joins the same seeds.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyreadstat
+
+from ingestion.errors import ContractViolation, Issue
+from ingestion.landing import LandingSource
+from ingestion.reference import SEEDS_DIR, read_seed
+
+CHUNK_ROWS = 50_000
+ISSUES_PER_CHECK = (
+    10  # rows listed per (check, variable); the rest are counted in one summary issue
+)
+
+RESPONDENT_COLUMNS = {
+    "survey_family": "VARCHAR NOT NULL",
+    "wave": "VARCHAR NOT NULL",
+    "study": "VARCHAR NOT NULL",
+    "geography_id": "VARCHAR NOT NULL",
+    "respondent_id": "VARCHAR NOT NULL",
+    "country_as_coded": "VARCHAR NOT NULL",
+    "fieldwork_year": "INTEGER NOT NULL",
+    "weight": "DOUBLE NOT NULL",
+    "weight_variable": "VARCHAR NOT NULL",
+    "source_row": "INTEGER NOT NULL",
+}
+ANSWER_COLUMNS = {
+    "item_id": "VARCHAR NOT NULL",
+    "source_variable": "VARCHAR NOT NULL",
+    "scale_id": "VARCHAR NOT NULL",
+    "answer_code": "INTEGER",
+    "missing_kind": "VARCHAR",
+    "source_row": "INTEGER NOT NULL",
+}
+KEY_COLUMNS = ("survey_family", "wave", "study", "geography_id", "respondent_id")
+SYSTEM_MISSING = "."
+
+
+@dataclass(frozen=True)
+class SurveyFamily:
+    """Where one family of survey files keeps its identifiers (a row of ``survey_sources``)."""
+
+    family: str
+    country_variable: str | None
+    country_code_system: str
+    file_name_pattern: re.Pattern[str] | None
+    weight_variables: tuple[str, ...]
+    respondent_id_variable: str
+    year_variable: str
+    study_variable: str | None
+    study_scale: str | None
+    default_study: str | None
+    wave_variable: str | None
+    default_wave: str | None
+
+
+@dataclass(frozen=True)
+class CrosswalkEntry:
+    """One source variable feeding one harmonised item, for some waves and studies of a family."""
+
+    family: str
+    wave: str | None
+    study: str | None
+    source_variable: str
+    item_id: str
+    scales: tuple[str, ...]  # candidate answer scales; the file's value labels pick one
+
+
+@dataclass(frozen=True)
+class ScaleCode:
+    label: str
+    category: str | None
+    missing_kind: str | None
+
+
+@dataclass(frozen=True)
+class SurveyReference:
+    families: dict[str, SurveyFamily]
+    crosswalk: tuple[CrosswalkEntry, ...]
+    scales: dict[str, dict[int, ScaleCode]]
+    missing_kinds: dict[str, str]  # '-1', '.a', '.' -> missing kind
+    country_codes: dict[str, dict[str, str]]  # code system -> code as coded -> geography_id
+
+    @classmethod
+    def from_seeds(cls, seeds_dir: Path = SEEDS_DIR) -> SurveyReference:
+        families = {
+            row["survey_family"]: SurveyFamily(
+                family=row["survey_family"],
+                country_variable=row["country_variable"] or None,
+                country_code_system=row["country_code_system"],
+                file_name_pattern=re.compile(row["file_name_pattern"])
+                if row["file_name_pattern"]
+                else None,
+                weight_variables=tuple(_split(row["weight_variables"])),
+                respondent_id_variable=row["respondent_id_variable"],
+                year_variable=row["year_variable"],
+                study_variable=row["study_variable"] or None,
+                study_scale=row["study_scale"] or None,
+                default_study=row["default_study"] or None,
+                wave_variable=row["wave_variable"] or None,
+                default_wave=row["default_wave"] or None,
+            )
+            for row in read_seed("survey_sources", seeds_dir)
+        }
+        crosswalk = tuple(
+            CrosswalkEntry(
+                row["survey_family"],
+                row["wave"] or None,
+                row["study"] or None,
+                row["source_variable"],
+                row["item_id"],
+                tuple(_split(row["scale_ids"])),
+            )
+            for row in read_seed("survey_variables", seeds_dir)
+        )
+        scales: dict[str, dict[int, ScaleCode]] = {}
+        for row in read_seed("survey_answer_scales", seeds_dir):
+            scales.setdefault(row["scale_id"], {})[int(row["code"])] = ScaleCode(
+                row["label"], row["category"] or None, row["missing_kind"] or None
+            )
+        missing = {
+            row["marker"]: row["missing_kind"]
+            for row in read_seed("survey_missing_codes", seeds_dir)
+        }
+        country_codes: dict[str, dict[str, str]] = {}
+        for row in read_seed("geographies", seeds_dir):
+            if row["geography_kind"] != "country":
+                continue
+            for system, column in _CODE_SYSTEMS.items():
+                if row[column]:
+                    country_codes.setdefault(system, {})[_norm_code(row[column])] = row[
+                        "geography_id"
+                    ]
+        return cls(families, crosswalk, scales, missing, country_codes)
+
+
+_CODE_SYSTEMS = {
+    "iso_numeric": "iso_numeric",
+    "iso_alpha2": "iso_alpha2",
+    "iso_alpha3": "geography_id",
+    "gallup_wp5": "gallup_wp5",
+}
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.split("|") if part.strip()]
+
+
+def _norm_code(value: object) -> str:
+    """A country code or id as text: 398.0 -> '398', ' kz ' -> 'KZ'."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip().upper()
+
+
+def _norm_label(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "", str(text).casefold())
+
+
+# --- file access ----------------------------------------------------------------------------
+
+
+@dataclass
+class Layout:
+    """A file's variables and the metadata the contract checks: value labels, declared missings."""
+
+    variables: list[str]
+    value_labels: dict[str, dict[object, str]] = field(default_factory=dict)
+    declared_missing: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
+
+
+def _read_layout(path: Path) -> Layout:
+    suffix = path.suffix.lower()
+    if suffix in (".sav", ".dta"):
+        reader = pyreadstat.read_sav if suffix == ".sav" else pyreadstat.read_dta
+        _, meta = reader(str(path), metadataonly=True)
+        declared = {
+            name: [(r["lo"], r["hi"]) for r in ranges if not isinstance(r["lo"], str)]
+            for name, ranges in meta.missing_ranges.items()
+        }
+        return Layout(list(meta.column_names), dict(meta.variable_value_labels), declared)
+    if suffix == ".csv":
+        return Layout(list(pd.read_csv(path, nrows=0, **_csv_options(path)).columns))
+    if suffix == ".xlsx":
+        return Layout([str(c) for c in pd.read_excel(path, sheet_name=0, nrows=0).columns])
+    raise ContractViolation([Issue(path.name, f"unsupported file type '{suffix}'")])
+
+
+def _csv_options(path: Path) -> dict[str, object]:
+    """Delimiter sniffed from the header (WVS-6 ships ';' with a BOM, WVS-7 ',')."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        header = handle.readline()
+    delimiter = csv.Sniffer().sniff(header, delimiters=",;\t").delimiter
+    return {"sep": delimiter, "encoding": "utf-8-sig"}
+
+
+def _read_chunks(path: Path, variables: list[str]) -> Iterator[pd.DataFrame]:
+    """The file's rows in chunks, only the variables the contract needs, codes as shipped."""
+    suffix = path.suffix.lower()
+    if suffix in (".sav", ".dta"):
+        reader = pyreadstat.read_sav if suffix == ".sav" else pyreadstat.read_dta
+        for chunk, _ in pyreadstat.read_file_in_chunks(
+            reader, str(path), chunksize=CHUNK_ROWS, usecols=variables, user_missing=True
+        ):
+            yield chunk
+    elif suffix == ".csv":
+        yield from pd.read_csv(
+            path,
+            usecols=variables,
+            dtype=str,
+            keep_default_na=False,
+            chunksize=CHUNK_ROWS,
+            **_csv_options(path),
+        )
+    else:
+        yield pd.read_excel(path, sheet_name=0, usecols=variables, dtype=object)
+
+
+# --- the contract ---------------------------------------------------------------------------
+
+
+class IssueLog:
+    """Contract issues, at most ``ISSUES_PER_CHECK`` rows per (check, variable) plus a count."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.issues: list[Issue] = []
+        self._counts: dict[tuple[str, str | None], int] = {}
+
+    def add(self, message: str, *, row: int | None = None, column: str | None = None) -> None:
+        self.add_rows(message, [row] if row is not None else [None], column=column)
+
+    def add_rows(self, message: str, rows: list[int | None], *, column: str | None) -> None:
+        key = (message, column)
+        seen = self._counts.get(key, 0)
+        for row in rows[: max(ISSUES_PER_CHECK - seen, 0)]:
+            self.issues.append(Issue(self.file, message, row=row, column=column))
+        self._counts[key] = seen + len(rows)
+
+    def raise_if_any(self) -> None:
+        for (message, column), count in self._counts.items():
+            if count > ISSUES_PER_CHECK:
+                extra = count - ISSUES_PER_CHECK
+                self.issues.append(
+                    Issue(self.file, f"... and {extra} more rows: {message}", column=column)
+                )
+        if self.issues:
+            raise ContractViolation(self.issues)
+
+
+@dataclass(frozen=True)
+class FileContext:
+    """What the file name and its folder say: the family, and a country or wave if named."""
+
+    family: SurveyFamily
+    country: str | None
+    wave: str | None
+
+
+def read_survey_file(path: Path, reference: SurveyReference) -> dict[str, pd.DataFrame]:
+    """Validate one microdata file against the survey seeds; return respondents and answers.
+
+    Every problem is collected before raising (capped per check), so one round of fixes suffices.
+    """
+    log = IssueLog(path.name)
+    context = _file_context(path, reference)
+    layout = _read_layout(path)
+    family = context.family
+    entries = [
+        e
+        for e in reference.crosswalk
+        if e.family == family.family and (e.wave is None or e.wave == context.wave)
+    ]
+    weight_variable = next((v for v in family.weight_variables if v in layout.variables), None)
+    if weight_variable is None:
+        log.add(f"no weight variable: expected one of {', '.join(family.weight_variables)}")
+    admin = [
+        family.country_variable,
+        family.respondent_id_variable,
+        family.year_variable,
+        family.study_variable,
+        family.wave_variable,
+    ]
+    for variable in filter(None, admin):
+        if variable not in layout.variables:
+            log.add("identifier variable named in survey_sources is missing", column=variable)
+    for entry in entries:
+        if entry.source_variable not in layout.variables:
+            log.add(
+                f"variable required by the crosswalk for item '{entry.item_id}' is missing",
+                column=entry.source_variable,
+            )
+    log.raise_if_any()
+
+    scales = {e.source_variable: _pick_scale(e, layout, reference, log) for e in entries}
+    if family.study_variable and family.study_scale:
+        _check_labels(family.study_variable, family.study_scale, layout, reference, log)
+    log.raise_if_any()
+
+    variables = sorted({v for v in admin if v} | {weight_variable} | set(scales))
+    respondents, answers, offset = [], [], 0
+    for chunk in _read_chunks(path, variables):
+        rows = np.arange(offset + 1, offset + len(chunk) + 1, dtype=np.int32)
+        frame = _respondents(chunk, rows, context, weight_variable, reference, log)
+        respondents.append(frame)
+        answers.append(
+            _answers(chunk, rows, frame["study"], entries, scales, layout, reference, log)
+        )
+        offset += len(chunk)
+    if not respondents:
+        log.add("file has no data rows")
+        log.raise_if_any()
+    people = pd.concat(respondents, ignore_index=True)
+    duplicated = people.duplicated(list(KEY_COLUMNS), keep="first")
+    if duplicated.any():
+        log.add_rows(
+            "respondent appears twice (same family, wave, study, country and respondent id)",
+            people.loc[duplicated, "source_row"].tolist(),
+            column=family.respondent_id_variable,
+        )
+    log.raise_if_any()
+    return {"survey_respondents": people, "survey_answers": pd.concat(answers, ignore_index=True)}
+
+
+def _file_context(path: Path, reference: SurveyReference) -> FileContext:
+    family = next(
+        (reference.families[p.name] for p in path.parents if p.name in reference.families), None
+    )
+    if family is None:
+        folders = ", ".join(sorted(reference.families))
+        raise ContractViolation(
+            [Issue(path.name, f"not inside a registered survey folder ({folders})")]
+        )
+    groups: dict[str, str] = {}
+    if family.file_name_pattern is not None:
+        match = family.file_name_pattern.search(path.name)
+        if match is None:
+            raise ContractViolation(
+                [
+                    Issue(
+                        path.name,
+                        f"file name does not match the {family.family} pattern "
+                        f"'{family.file_name_pattern.pattern}' in survey_sources",
+                    )
+                ]
+            )
+        groups = {k: v for k, v in match.groupdict().items() if v}
+    return FileContext(family, groups.get("country"), groups.get("wave") or family.default_wave)
+
+
+def _labelled_codes(
+    variable: str, scale: dict[int, ScaleCode], layout: Layout
+) -> dict[int, str] | None:
+    """The file's value labels for substantive codes (missing codes aside); None if unlabelled."""
+    labels = layout.value_labels.get(variable)
+    if not labels:
+        return None
+    result = {}
+    for value, label in labels.items():
+        if isinstance(value, str) or not float(value).is_integer() or value < 0:
+            continue
+        code = int(value)
+        declared = any(lo <= code <= hi for lo, hi in layout.declared_missing.get(variable, []))
+        known_missing = code in scale and scale[code].missing_kind is not None
+        if not declared and not known_missing:
+            result[code] = label
+    return result
+
+
+def _labels_match(file_labels: dict[int, str], scale: dict[int, ScaleCode]) -> bool:
+    substantive = {c: s for c, s in scale.items() if s.missing_kind is None}
+    return set(file_labels) == set(substantive) and all(
+        _norm_label(file_labels[c]) in {_norm_label(x) for x in _split(s.label)}
+        for c, s in substantive.items()
+    )
+
+
+def _describe(labels: dict[int, str]) -> str:
+    return "; ".join(f"{code}={text}" for code, text in sorted(labels.items()))
+
+
+def _pick_scale(
+    entry: CrosswalkEntry, layout: Layout, reference: SurveyReference, log: IssueLog
+) -> str:
+    """The candidate scale whose codes and labels the file's value labels match exactly."""
+    for scale_id in entry.scales:
+        file_labels = _labelled_codes(entry.source_variable, reference.scales[scale_id], layout)
+        if file_labels is None or _labels_match(file_labels, reference.scales[scale_id]):
+            return scale_id
+    log.add(
+        f"unexpected value labels ({_describe(file_labels)}) for item '{entry.item_id}': "
+        f"expected the labels of {' or '.join(entry.scales)} in survey_answer_scales",
+        column=entry.source_variable,
+    )
+    return entry.scales[0]
+
+
+def _check_labels(
+    variable: str, scale_id: str, layout: Layout, reference: SurveyReference, log: IssueLog
+) -> None:
+    file_labels = _labelled_codes(variable, reference.scales[scale_id], layout)
+    if file_labels is not None and not _labels_match(file_labels, reference.scales[scale_id]):
+        log.add(
+            f"unexpected value labels ({_describe(file_labels)}): expected {scale_id}",
+            column=variable,
+        )
+
+
+def _codes(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """(numeric value or NaN, missing marker for non-numeric cells: '.a'.. or '.' when empty)."""
+    numeric = pd.to_numeric(values, errors="coerce")
+    text = values.astype("string").str.strip().str.lower()
+    marker = pd.Series(SYSTEM_MISSING, index=values.index, dtype="string")
+    letters = text.str.fullmatch(r"\.?[a-z]").fillna(False)
+    marker[letters] = "." + text[letters].str.lstrip(".")
+    return numeric, marker.where(numeric.isna())
+
+
+def _respondents(
+    chunk: pd.DataFrame,
+    rows: np.ndarray,
+    context: FileContext,
+    weight_variable: str,
+    reference: SurveyReference,
+    log: IssueLog,
+) -> pd.DataFrame:
+    family = context.family
+
+    def bad(mask: pd.Series, message: str, column: str) -> None:
+        if mask.any():
+            log.add_rows(message, rows[mask.to_numpy()].tolist(), column=column)
+
+    if family.country_variable:
+        as_coded = chunk[family.country_variable].map(_norm_code)
+    else:
+        as_coded = pd.Series(_norm_code(context.country or ""), index=chunk.index)
+    codes = reference.country_codes.get(family.country_code_system, {})
+    geography = as_coded.map(codes)
+    bad(
+        geography.isna(),
+        f"unknown {family.country_code_system} country code (not in the geographies seed)",
+        family.country_variable or "file name",
+    )
+
+    weight = pd.to_numeric(chunk[weight_variable], errors="coerce")
+    bad(
+        ~(np.isfinite(weight) & (weight > 0)),
+        "weight is not a positive finite number",
+        weight_variable,
+    )
+
+    year = pd.to_numeric(chunk[family.year_variable], errors="coerce")
+    bad(
+        ~(year.notna() & (year % 1 == 0)),
+        "fieldwork year is not a whole number",
+        family.year_variable,
+    )
+
+    respondent = chunk[family.respondent_id_variable].map(_norm_code)
+    bad(
+        respondent.isin(["", "NAN", "NONE"]),
+        "respondent id is empty",
+        family.respondent_id_variable,
+    )
+
+    if family.wave_variable:
+        wave = chunk[family.wave_variable].map(_norm_code)
+    else:
+        wave = pd.Series(context.wave or "", index=chunk.index)
+    bad(wave.isin(["", "NAN"]), "wave is empty", family.wave_variable or "survey_sources")
+
+    if family.study_variable:
+        scale = reference.scales[family.study_scale]
+        numeric, _ = _codes(chunk[family.study_variable])
+        study = numeric.map(lambda v: scale[int(v)].category if v in scale else None)
+        bad(study.isna(), f"study code is not in {family.study_scale}", family.study_variable)
+    else:
+        study = pd.Series(family.default_study, index=chunk.index)
+
+    return pd.DataFrame(
+        {
+            "survey_family": family.family,
+            "wave": wave.astype(str),
+            "study": study.astype(str),
+            "geography_id": geography.astype(str),
+            "respondent_id": respondent.astype(str),
+            "country_as_coded": as_coded.astype(str),
+            "fieldwork_year": year.fillna(0).astype("int32"),
+            "weight": weight.astype(float),
+            "weight_variable": weight_variable,
+            "source_row": rows,
+        }
+    )
+
+
+def _answers(
+    chunk: pd.DataFrame,
+    rows: np.ndarray,
+    study: pd.Series,
+    entries: list[CrosswalkEntry],
+    scales: dict[str, str],
+    layout: Layout,
+    reference: SurveyReference,
+    log: IssueLog,
+) -> pd.DataFrame:
+    """One row per respondent and harmonised item; study-specific variables only for their study."""
+    parts = []
+    for entry in entries:
+        scale_id = scales[entry.source_variable]
+        scale = reference.scales[scale_id]
+        keep = (study == entry.study).to_numpy() if entry.study else np.ones(len(chunk), bool)
+        numeric, marker = _codes(chunk[entry.source_variable])
+        numeric, marker = numeric[keep], marker[keep]
+        kind = _missing_kind(
+            numeric,
+            marker,
+            scale,
+            layout.declared_missing.get(entry.source_variable, []),
+            reference,
+        )
+        valid = numeric.isin([c for c, s in scale.items() if s.missing_kind is None])
+        outside = kind.isna() & ~valid
+        if outside.any():
+            allowed = ", ".join(str(c) for c in sorted(scale))
+            log.add_rows(
+                f"answer code outside the domain of {scale_id} ({allowed}, or a missing code)",
+                rows[keep][outside.to_numpy()].tolist(),
+                column=entry.source_variable,
+            )
+        whole = numeric.where(numeric % 1 == 0)
+        parts.append(
+            pd.DataFrame(
+                {
+                    "item_id": entry.item_id,
+                    "source_variable": entry.source_variable,
+                    "scale_id": scale_id,
+                    "answer_code": whole.astype("Int32"),
+                    "missing_kind": kind,
+                    "source_row": rows[keep],
+                }
+            )
+        )
+    frame = pd.concat(parts, ignore_index=True)
+    for column in ("item_id", "source_variable", "scale_id", "missing_kind"):
+        frame[column] = frame[column].astype("category")
+    return frame
+
+
+def _missing_kind(
+    numeric: pd.Series,
+    marker: pd.Series,
+    scale: dict[int, ScaleCode],
+    declared: list[tuple[float, float]],
+    reference: SurveyReference,
+) -> pd.Series:
+    """The kind of missing per answer (None for a substantive answer).
+
+    Negative codes, Stata extended missings and the file's own declared missings are all missing;
+    the kind comes from the scale (e.g. Gallup's 3 = don't know) or ``survey_missing_codes``.
+    """
+    kinds = {code: s.missing_kind for code, s in scale.items() if s.missing_kind}
+    result = pd.Series(None, index=numeric.index, dtype="object")
+    is_number = numeric.notna()
+    declared_mask = pd.Series(False, index=numeric.index)
+    for lo, hi in declared:
+        declared_mask |= numeric.between(lo, hi)
+    negative_or_declared = is_number & ((numeric < 0) | declared_mask)
+    from_seed = numeric[negative_or_declared].map(
+        lambda v: reference.missing_kinds.get(_marker_of(v), "other")
+    )
+    result[negative_or_declared] = from_seed
+    in_scale = is_number & numeric.isin(list(kinds))
+    result[in_scale] = numeric[in_scale].map(lambda v: kinds[int(v)])
+    result[~is_number] = marker[~is_number].map(lambda m: reference.missing_kinds.get(m, "other"))
+    return result
+
+
+def _marker_of(value: float) -> str:
+    return (
+        str(int(value)) if not math.isnan(value) and float(value).is_integer() else SYSTEM_MISSING
+    )
+
+
+SURVEYS = LandingSource(
+    name="surveys",
+    directory="surveys",
+    suffixes=(".sav", ".dta", ".csv", ".xlsx"),
+    tables={"survey_respondents": RESPONDENT_COLUMNS, "survey_answers": ANSWER_COLUMNS},
+    key_columns=KEY_COLUMNS,
+    load_reference=SurveyReference.from_seeds,
+    read=read_survey_file,
+)
