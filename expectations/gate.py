@@ -100,7 +100,10 @@ def validate_frame(spec: SuiteSpec, frame, parameters: dict[str, list[str]]) -> 
         ExpectationConfiguration,
     )
 
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
     context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
     suite = gx.ExpectationSuite(name=spec.name)
     for expectation in spec.expectations:
         suite.add_expectation_configuration(

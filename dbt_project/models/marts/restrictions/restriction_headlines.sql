@@ -20,7 +20,7 @@ by_period as (
     select geography_id, report_period, count(*) as period_events,
         row_number() over (partition by geography_id order by count(*) desc, report_period) as period_rank
     from events
-    group by all
+    group by geography_id, report_period
 ),
 harassment_targets as (
     select events.geography_id, bridge.target_group, count(*) as target_events,
@@ -30,7 +30,7 @@ harassment_targets as (
     from events
     join {{ ref('bridge_restriction_event_targets') }} as bridge using (event_id)
     where events.restriction_type = 'harassment_violence'
-    group by all
+    group by events.geography_id, bridge.target_group
 ),
 opposition as (
     select geography_id, target_events as opposition_harassment_events

@@ -1,0 +1,1 @@
+"""Dagster definitions, the refresh's publishing logic and the `civic` command line."""

@@ -1,0 +1,1 @@
+"""Asset definitions: thin wrappers over the plain functions in ``ingestion`` and ``release``."""

@@ -1,0 +1,53 @@
+"""Run the refresh job in-process against a warehouse, one refresh at a time."""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+from contextlib import contextmanager
+
+from orchestration.instance import prepare_dagster_home
+from orchestration.paths import WarehousePaths
+
+
+@contextmanager
+def refresh_lock(paths: WarehousePaths):
+    """One refresh at a time per warehouse: DuckDB allows a single writer per file."""
+    paths.warehouse_dir.mkdir(parents=True, exist_ok=True)
+    with (paths.warehouse_dir / "refresh.lock").open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise SystemExit("Another refresh of this warehouse is running; try again later.")
+        yield
+
+
+def run_refresh(paths: WarehousePaths, *, force_rebuild: bool = False, quiet: bool = False):
+    """Execute the refresh job in this process, recorded in the persistent instance."""
+    from dagster import DagsterInstance
+
+    from orchestration.dbt_project import ensure_manifest
+
+    prepare_dagster_home(paths)
+    ensure_manifest()
+    if quiet:
+        logging.getLogger("dagster").setLevel(logging.WARNING)
+    from orchestration.assets.warehouse import FORCE_TAG
+    from orchestration.definitions import defs
+
+    job = defs.resolve_job_def("refresh")
+    tags = {FORCE_TAG: "true"} if force_rebuild else {}
+    run_config = {
+        "resources": {
+            "warehouse": {
+                "config": {
+                    "landing_dir": str(paths.landing_dir),
+                    "warehouse_dir": str(paths.warehouse_dir),
+                }
+            }
+        }
+    }
+    with refresh_lock(paths), DagsterInstance.from_config(str(paths.dagster_home)) as instance:
+        return job.execute_in_process(
+            run_config=run_config, instance=instance, tags=tags, raise_on_error=False
+        )

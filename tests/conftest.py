@@ -1,0 +1,71 @@
+"""Shared fixtures: one warehouse refreshed from the sample data, reused by the whole session."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from orchestration.paths import WarehousePaths
+from orchestration.refresh import run_refresh
+from sample_data import DEFAULT_SEED, generate_all
+
+
+@dataclass
+class Warehouse:
+    """A landing zone and warehouse directory pair, with helpers to refresh and query it."""
+
+    landing_dir: Path
+    warehouse_dir: Path
+
+    @property
+    def paths(self) -> WarehousePaths:
+        return WarehousePaths(self.landing_dir, self.warehouse_dir)
+
+    @property
+    def published_db(self) -> Path:
+        return self.paths.published_db
+
+    @property
+    def raw_db(self) -> Path:
+        return self.paths.raw_db
+
+    def refresh(self, **kwargs):
+        return run_refresh(self.paths, quiet=True, **kwargs)
+
+    def query(self, sql: str, params: list | None = None, *, database: Path | None = None):
+        with duckdb.connect(str(database or self.published_db), read_only=True) as con:
+            return con.execute(sql, params or []).fetchall()
+
+    def published_sha256(self) -> str:
+        return hashlib.sha256(self.published_db.read_bytes()).hexdigest()
+
+    def copy_to(self, root: Path) -> Warehouse:
+        """An independent copy (landing, raw, published, Dagster instance) to break things in."""
+        copy = Warehouse(root / "landing", root / "warehouse")
+        shutil.copytree(self.landing_dir, copy.landing_dir)
+        shutil.copytree(
+            self.warehouse_dir, copy.warehouse_dir, ignore=shutil.ignore_patterns("refresh.lock")
+        )
+        return copy
+
+
+@pytest.fixture(scope="session")
+def published_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Warehouse:
+    """The sample data at scale 1, refreshed once: the release every mart test reads."""
+    root = tmp_path_factory.mktemp("published")
+    warehouse = Warehouse(root / "landing", root / "warehouse")
+    generate_all(warehouse.landing_dir, scale=1, seed=DEFAULT_SEED)
+    result = warehouse.refresh()
+    assert result.success, "the sample refresh must succeed"
+    return warehouse
+
+
+@pytest.fixture
+def scratch_warehouse(published_warehouse: Warehouse, tmp_path: Path) -> Warehouse:
+    """A private copy of the published warehouse for tests that add bad files or fail gates."""
+    return published_warehouse.copy_to(tmp_path)
