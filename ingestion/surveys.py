@@ -55,21 +55,25 @@ KEY_COLUMNS = ("survey_family", "wave", "study", "geography_id", "respondent_id"
 SYSTEM_MISSING = "."
 
 
+ROLES = ("country", "respondent_id", "year", "weight", "study", "wave")
+REQUIRED_ROLES = ("respondent_id", "weight")
+
+
 @dataclass(frozen=True)
 class SurveyFamily:
-    """Where one family of survey files keeps its identifiers (a row of ``survey_sources``)."""
+    """Where one family of survey files keeps its identifiers (a row of ``survey_sources``).
+
+    ``variables`` maps each identifier role to its candidate variables: the first one present in a
+    file is used (CAB renames its identifiers every wave). An optional role without candidates
+    comes from the file name or a default instead.
+    """
 
     family: str
-    country_variable: str | None
+    variables: dict[str, tuple[str, ...]]
     country_code_system: str
     file_name_pattern: re.Pattern[str] | None
-    weight_variables: tuple[str, ...]
-    respondent_id_variable: str
-    year_variable: str
-    study_variable: str | None
     study_scale: str | None
     default_study: str | None
-    wave_variable: str | None
     default_wave: str | None
 
 
@@ -99,27 +103,29 @@ class SurveyReference:
     scales: dict[str, dict[int, ScaleCode]]
     missing_kinds: dict[str, str]  # '-1', '.a', '.' -> missing kind
     country_codes: dict[str, dict[str, str]]  # code system -> code as coded -> geography_id
+    samples: dict[tuple[str, str, str], int | None]  # (family, wave, study) -> fieldwork year
 
     @classmethod
     def from_seeds(cls, seeds_dir: Path = SEEDS_DIR) -> SurveyReference:
         families = {
             row["survey_family"]: SurveyFamily(
                 family=row["survey_family"],
-                country_variable=row["country_variable"] or None,
+                variables={role: tuple(_split(row[f"{role}_variables"])) for role in ROLES},
                 country_code_system=row["country_code_system"],
                 file_name_pattern=re.compile(row["file_name_pattern"])
                 if row["file_name_pattern"]
                 else None,
-                weight_variables=tuple(_split(row["weight_variables"])),
-                respondent_id_variable=row["respondent_id_variable"],
-                year_variable=row["year_variable"],
-                study_variable=row["study_variable"] or None,
                 study_scale=row["study_scale"] or None,
                 default_study=row["default_study"] or None,
-                wave_variable=row["wave_variable"] or None,
                 default_wave=row["default_wave"] or None,
             )
             for row in read_seed("survey_sources", seeds_dir)
+        }
+        samples = {
+            (row["survey_family"], row["wave"], row["study"]): int(row["fieldwork_year"])
+            if row["fieldwork_year"]
+            else None
+            for row in read_seed("survey_waves", seeds_dir)
         }
         crosswalk = tuple(
             CrosswalkEntry(
@@ -141,23 +147,22 @@ class SurveyReference:
             row["marker"]: row["missing_kind"]
             for row in read_seed("survey_missing_codes", seeds_dir)
         }
-        country_codes: dict[str, dict[str, str]] = {}
+        country_codes: dict[str, dict[str, str]] = {system: {} for system in _CODE_SYSTEMS}
         for row in read_seed("geographies", seeds_dir):
-            if row["geography_kind"] != "country":
-                continue
             for system, column in _CODE_SYSTEMS.items():
                 if row[column]:
-                    country_codes.setdefault(system, {})[_norm_code(row[column])] = row[
-                        "geography_id"
-                    ]
-        return cls(families, crosswalk, scales, missing, country_codes)
+                    country_codes[system][_norm_code(row[column])] = row["geography_id"]
+        for row in read_seed("geography_aliases", seeds_dir):
+            country_codes["name"][_norm_code(row["alias"])] = row["geography_id"]
+        return cls(families, crosswalk, scales, missing, country_codes, samples)
 
 
-_CODE_SYSTEMS = {
+_CODE_SYSTEMS = {  # code system -> geographies seed column; "name" adds geography_aliases
     "iso_numeric": "iso_numeric",
     "iso_alpha2": "iso_alpha2",
     "iso_alpha3": "geography_id",
     "gallup_wp5": "gallup_wp5",
+    "name": "geography_name",
 }
 
 
@@ -269,11 +274,13 @@ class IssueLog:
 
 @dataclass(frozen=True)
 class FileContext:
-    """What the file name and its folder say: the family, and a country or wave if named."""
+    """What the folder, the file name and the header say: family, named country or wave, and the
+    variable used for each identifier role (None when the role comes from elsewhere)."""
 
     family: SurveyFamily
     country: str | None
     wave: str | None
+    variables: dict[str, str | None]
 
 
 def read_survey_file(path: Path, reference: SurveyReference) -> dict[str, pd.DataFrame]:
@@ -282,27 +289,22 @@ def read_survey_file(path: Path, reference: SurveyReference) -> dict[str, pd.Dat
     Every problem is collected before raising (capped per check), so one round of fixes suffices.
     """
     log = IssueLog(path.name)
-    context = _file_context(path, reference)
+    family, country, wave = _file_context(path, reference)
     layout = _read_layout(path)
-    family = context.family
+    variables = {}
+    for role, candidates in family.variables.items():
+        variables[role] = next((v for v in candidates if v in layout.variables), None)
+        if candidates and variables[role] is None:
+            log.add(
+                f"no {role} variable: expected {' or '.join(candidates)} (survey_sources)",
+                column=candidates[0],
+            )
+    context = FileContext(family, country, wave, variables)
     entries = [
         e
         for e in reference.crosswalk
-        if e.family == family.family and (e.wave is None or e.wave == context.wave)
+        if e.family == family.family and (e.wave is None or e.wave == wave)
     ]
-    weight_variable = next((v for v in family.weight_variables if v in layout.variables), None)
-    if weight_variable is None:
-        log.add(f"no weight variable: expected one of {', '.join(family.weight_variables)}")
-    admin = [
-        family.country_variable,
-        family.respondent_id_variable,
-        family.year_variable,
-        family.study_variable,
-        family.wave_variable,
-    ]
-    for variable in filter(None, admin):
-        if variable not in layout.variables:
-            log.add("identifier variable named in survey_sources is missing", column=variable)
     for entry in entries:
         if entry.source_variable not in layout.variables:
             log.add(
@@ -312,15 +314,15 @@ def read_survey_file(path: Path, reference: SurveyReference) -> dict[str, pd.Dat
     log.raise_if_any()
 
     scales = {e.source_variable: _pick_scale(e, layout, reference, log) for e in entries}
-    if family.study_variable and family.study_scale:
-        _check_labels(family.study_variable, family.study_scale, layout, reference, log)
+    if variables["study"] and family.study_scale:
+        _check_labels(variables["study"], family.study_scale, layout, reference, log)
     log.raise_if_any()
 
-    variables = sorted({v for v in admin if v} | {weight_variable} | set(scales))
+    needed = sorted({v for v in variables.values() if v} | set(scales))
     respondents, answers, offset = [], [], 0
-    for chunk in _read_chunks(path, variables):
+    for chunk in _read_chunks(path, needed):
         rows = np.arange(offset + 1, offset + len(chunk) + 1, dtype=np.int32)
-        frame = _respondents(chunk, rows, context, weight_variable, reference, log)
+        frame = _respondents(chunk, rows, context, reference, log)
         respondents.append(frame)
         answers.append(
             _answers(chunk, rows, frame["study"], entries, scales, layout, reference, log)
@@ -335,13 +337,15 @@ def read_survey_file(path: Path, reference: SurveyReference) -> dict[str, pd.Dat
         log.add_rows(
             "respondent appears twice (same family, wave, study, country and respondent id)",
             people.loc[duplicated, "source_row"].tolist(),
-            column=family.respondent_id_variable,
+            column=variables["respondent_id"],
         )
     log.raise_if_any()
     return {"survey_respondents": people, "survey_answers": pd.concat(answers, ignore_index=True)}
 
 
-def _file_context(path: Path, reference: SurveyReference) -> FileContext:
+def _file_context(
+    path: Path, reference: SurveyReference
+) -> tuple[SurveyFamily, str | None, str | None]:
     family = next(
         (reference.families[p.name] for p in path.parents if p.name in reference.families), None
     )
@@ -364,7 +368,7 @@ def _file_context(path: Path, reference: SurveyReference) -> FileContext:
                 ]
             )
         groups = {k: v for k, v in match.groupdict().items() if v}
-    return FileContext(family, groups.get("country"), groups.get("wave") or family.default_wave)
+    return family, groups.get("country"), groups.get("wave") or family.default_wave
 
 
 def _labelled_codes(
@@ -439,62 +443,60 @@ def _respondents(
     chunk: pd.DataFrame,
     rows: np.ndarray,
     context: FileContext,
-    weight_variable: str,
     reference: SurveyReference,
     log: IssueLog,
 ) -> pd.DataFrame:
-    family = context.family
+    family, variables = context.family, context.variables
 
-    def bad(mask: pd.Series, message: str, column: str) -> None:
+    def bad(mask: pd.Series, message: str, column: str | None) -> None:
         if mask.any():
             log.add_rows(message, rows[mask.to_numpy()].tolist(), column=column)
 
-    if family.country_variable:
-        as_coded = chunk[family.country_variable].map(_norm_code)
-    else:
-        as_coded = pd.Series(_norm_code(context.country or ""), index=chunk.index)
-    codes = reference.country_codes.get(family.country_code_system, {})
-    geography = as_coded.map(codes)
+    def from_file(role: str, fallback: str | None) -> pd.Series:
+        if variables[role]:
+            return chunk[variables[role]].map(_norm_code)
+        return pd.Series(_norm_code(fallback or ""), index=chunk.index)
+
+    as_coded = from_file("country", context.country)
+    geography = as_coded.map(reference.country_codes.get(family.country_code_system, {}))
     bad(
         geography.isna(),
         f"unknown {family.country_code_system} country code (not in the geographies seed)",
-        family.country_variable or "file name",
+        variables["country"] or "file name",
     )
-
-    weight = pd.to_numeric(chunk[weight_variable], errors="coerce")
+    weight = pd.to_numeric(chunk[variables["weight"]], errors="coerce")
     bad(
         ~(np.isfinite(weight) & (weight > 0)),
         "weight is not a positive finite number",
-        weight_variable,
+        variables["weight"],
     )
-
-    year = pd.to_numeric(chunk[family.year_variable], errors="coerce")
-    bad(
-        ~(year.notna() & (year % 1 == 0)),
-        "fieldwork year is not a whole number",
-        family.year_variable,
-    )
-
-    respondent = chunk[family.respondent_id_variable].map(_norm_code)
-    bad(
-        respondent.isin(["", "NAN", "NONE"]),
-        "respondent id is empty",
-        family.respondent_id_variable,
-    )
-
-    if family.wave_variable:
-        wave = chunk[family.wave_variable].map(_norm_code)
-    else:
-        wave = pd.Series(context.wave or "", index=chunk.index)
-    bad(wave.isin(["", "NAN"]), "wave is empty", family.wave_variable or "survey_sources")
-
-    if family.study_variable:
+    respondent = from_file("respondent_id", None)
+    bad(respondent.isin(["", "NAN", "NONE"]), "respondent id is empty", variables["respondent_id"])
+    wave = from_file("wave", context.wave)
+    if variables["study"]:
         scale = reference.scales[family.study_scale]
-        numeric, _ = _codes(chunk[family.study_variable])
+        numeric, _ = _codes(chunk[variables["study"]])
         study = numeric.map(lambda v: scale[int(v)].category if v in scale else None)
-        bad(study.isna(), f"study code is not in {family.study_scale}", family.study_variable)
+        bad(study.isna(), f"study code is not in {family.study_scale}", variables["study"])
     else:
         study = pd.Series(family.default_study, index=chunk.index)
+
+    sample = pd.Series(list(zip([family.family] * len(chunk), wave, study, strict=True)))
+    known = sample.isin(list(reference.samples)).to_numpy()
+    bad(
+        pd.Series(~known, index=chunk.index),
+        "wave/study not registered in survey_waves (add a row mapping it to a wave group)",
+        variables["wave"] or variables["study"] or "file name",
+    )
+    if variables["year"]:
+        year = pd.to_numeric(chunk[variables["year"]], errors="coerce")
+    else:
+        year = pd.Series(sample.map(reference.samples).to_numpy(), index=chunk.index, dtype=float)
+    bad(
+        ~(year.notna() & (year % 1 == 0)),
+        "fieldwork year is not a whole number (variable, or survey_waves.fieldwork_year)",
+        variables["year"] or "survey_waves",
+    )
 
     return pd.DataFrame(
         {
@@ -506,7 +508,7 @@ def _respondents(
             "country_as_coded": as_coded.astype(str),
             "fieldwork_year": year.fillna(0).astype("int32"),
             "weight": weight.astype(float),
-            "weight_variable": weight_variable,
+            "weight_variable": variables["weight"],
             "source_row": rows,
         }
     )
