@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import fcntl
-import logging
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stdout
 
 from orchestration.instance import prepare_dagster_home
 from orchestration.paths import WarehousePaths
@@ -30,8 +29,6 @@ def run_refresh(paths: WarehousePaths, *, force_rebuild: bool = False, quiet: bo
 
     prepare_dagster_home(paths)
     ensure_manifest()
-    if quiet:
-        logging.getLogger("dagster").setLevel(logging.WARNING)
     from orchestration.assets.warehouse import FORCE_TAG
     from orchestration.definitions import defs
 
@@ -45,9 +42,28 @@ def run_refresh(paths: WarehousePaths, *, force_rebuild: bool = False, quiet: bo
                     "warehouse_dir": str(paths.warehouse_dir),
                 }
             }
-        }
+        },
+        "loggers": {"console": {"config": {"log_level": "WARNING" if quiet else "INFO"}}},
     }
-    with refresh_lock(paths), DagsterInstance.from_config(str(paths.dagster_home)) as instance:
+    with (
+        refresh_lock(paths),
+        _dbt_console(paths, quiet),
+        DagsterInstance.from_config(str(paths.dagster_home)) as instance,
+    ):
         return job.execute_in_process(
             run_config=run_config, instance=instance, tags=tags, raise_on_error=False
         )
+
+
+@contextmanager
+def _dbt_console(paths: WarehousePaths, quiet: bool):
+    """In quiet mode, send dbt's console output (dagster-dbt echoes it to stdout) to a log file;
+    the run's events stay in the Dagster instance either way."""
+    if not quiet:
+        yield
+        return
+    log_dir = paths.warehouse_dir / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    with (log_dir / "last_refresh_dbt.log").open("w", encoding="utf-8") as log:
+        with redirect_stdout(log):
+            yield
