@@ -38,7 +38,7 @@ class SuiteSpec:
 
 @dataclass
 class GateResult:
-    """Outcome of one suite: failures are human-readable, naming expectation, column and examples."""
+    """Outcome of one suite; failures name the expectation, the column and examples."""
 
     suite: str
     success: bool
@@ -72,7 +72,7 @@ def load_suites(directory: Path = SUITES_DIR) -> list[SuiteSpec]:
 
 
 def resolve_parameters(spec: SuiteSpec, seeds_dir: Path = SEEDS_DIR) -> dict[str, list[str]]:
-    """Fill each ``$PARAMETER`` from its seed: the values of ``column`` on rows matching ``where``."""
+    """Fill each ``$PARAMETER`` with the seed's ``column`` values on rows matching ``where``."""
     resolved = {}
     for name, source in spec.parameters.items():
         rows = read_seed(source["seed"], seeds_dir)
@@ -96,11 +96,10 @@ def run_suite(spec: SuiteSpec, database: Path, seeds_dir: Path = SEEDS_DIR) -> G
 
 def validate_frame(spec: SuiteSpec, frame, parameters: dict[str, list[str]]) -> GateResult:
     import great_expectations as gx  # slow to import: only when a gate actually runs
+    from great_expectations.data_context.types.base import ProgressBarsConfig
     from great_expectations.expectations.expectation_configuration import (
         ExpectationConfiguration,
     )
-
-    from great_expectations.data_context.types.base import ProgressBarsConfig
 
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)

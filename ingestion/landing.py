@@ -3,7 +3,8 @@
 Each landing file is identified by its path below the landing directory and its content hash:
 unchanged files are skipped, a changed file replaces exactly its own earlier rows, a removed file's
 rows are removed, and a file that breaks its contract is rejected as a whole while its last accepted
-version stays loaded. Every outcome lands in ``load_log``; ``landing_files`` holds the current state.
+version stays loaded. Every outcome lands in ``load_log``; ``landing_files`` holds the
+current state.
 """
 
 from __future__ import annotations
@@ -115,7 +116,8 @@ def _connect(raw_db: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection | No
 
 
 def _table_exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
-    query = "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND table_name = ?"
+    query = """SELECT count(*) FROM duckdb_tables()
+               WHERE database_name = current_database() AND table_name = ?"""
     return con.execute(query, [table]).fetchone()[0] > 0
 
 
@@ -130,7 +132,9 @@ def _known_state(con, source: LandingSource) -> tuple[dict[str, tuple[str, str |
             [source.name],
         ).fetchall()
     }
-    stored = dict(con.execute("SELECT table_name, schema_signature FROM raw_table_schemas").fetchall())
+    stored = dict(
+        con.execute("SELECT table_name, schema_signature FROM raw_table_schemas").fetchall()
+    )
     current = all(stored.get(t) == source.schema_signature(t) for t in source.tables)
     return state, current
 
@@ -226,9 +230,7 @@ def _remove(con, source: LandingSource, file: str, result: SyncResult, now) -> N
     result.removed.append(file)
 
 
-def _load_file(
-    con, source, landing_dir, file, digest, reference, result, now, replaced
-) -> bool:
+def _load_file(con, source, landing_dir, file, digest, reference, result, now, replaced) -> bool:
     """Read, validate and swap in one file atomically; False when it was rejected."""
     path = landing_dir / file
     try:
@@ -246,7 +248,9 @@ def _load_file(
     rows = 0
     for table, frame in frames.items():
         con.execute(f'DELETE FROM "{table}" WHERE source_file = ?', [file])
-        staged = frame.assign(source_file=file, file_hash=digest, loaded_at=now, batch_id=result.batch_id)
+        staged = frame.assign(
+            source_file=file, file_hash=digest, loaded_at=now, batch_id=result.batch_id
+        )
         con.register("staged_rows", staged)
         columns = ", ".join(f'"{c}"' for c in {**source.tables[table], **LINEAGE_COLUMNS})
         con.execute(f'INSERT INTO "{table}" ({columns}) SELECT {columns} FROM staged_rows')
@@ -269,7 +273,8 @@ def _reject(con, source, file, digest, issues, result, now) -> None:
     con.execute(
         """INSERT INTO landing_files VALUES (?, ?, ?, NULL, 'rejected', NULL, ?)
            ON CONFLICT (source, file) DO UPDATE SET
-             seen_hash = excluded.seen_hash, status = 'rejected', checked_at = excluded.checked_at""",
+             seen_hash = excluded.seen_hash, status = 'rejected',
+             checked_at = excluded.checked_at""",
         [source.name, file, digest, now],
     )
     for issue in issues:
@@ -279,7 +284,7 @@ def _reject(con, source, file, digest, issues, result, now) -> None:
 
 
 def _check_keys_unique(con, source: LandingSource, file: str, frame: pd.DataFrame) -> None:
-    """Keys must be unique across files: a clash names the row here and the file already holding it."""
+    """Keys are unique across files: a clash names this row and the file already holding the key."""
     keys = list(source.key_columns)
     con.register("incoming_keys", frame[[*keys, "source_row"]])
     join = " AND ".join(f'i."{k}" = t."{k}"' for k in keys)

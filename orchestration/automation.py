@@ -36,7 +36,9 @@ def landing_signature(paths: WarehousePaths) -> str:
             for path in sorted(folder.rglob("*")):
                 if path.is_file() and path.suffix.lower() in source.suffixes:
                     stat = path.stat()
-                    entries.append(f"{path.relative_to(paths.landing_dir)}|{stat.st_size}|{stat.st_mtime_ns}")
+                    entries.append(
+                        f"{path.relative_to(paths.landing_dir)}|{stat.st_size}|{stat.st_mtime_ns}"
+                    )
     return hashlib.sha256("\n".join(entries).encode()).hexdigest()
 
 

@@ -8,8 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from orchestration.paths import WarehousePaths
 from orchestration.instance import prepare_dagster_home
+from orchestration.paths import WarehousePaths
 from orchestration.refresh import run_refresh
 
 EXAMPLE_QUERY = """\
@@ -24,7 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="civic", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
 
-    generate = commands.add_parser("generate-sample", help="write deterministic sample landing data")
+    generate = commands.add_parser(
+        "generate-sample", help="write deterministic sample landing data"
+    )
     generate.add_argument("--scale", type=int, default=1, help="multiply volumes (benchmarks)")
     generate.add_argument("--seed", type=int, default=None)
 
@@ -60,13 +62,17 @@ def _generate(paths: WarehousePaths, args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     files = generate_all(paths.landing_dir, scale=args.scale, seed=args.seed or DEFAULT_SEED)
-    print(f"Wrote {len(files)} sample files below {paths.landing_dir} "
-          f"(scale {args.scale}) in {time.perf_counter() - started:.1f}s")
+    print(
+        f"Wrote {len(files)} sample files below {paths.landing_dir} "
+        f"(scale {args.scale}) in {time.perf_counter() - started:.1f}s"
+    )
     return 0
 
 
 def _landing_is_empty(paths: WarehousePaths) -> bool:
-    return not paths.landing_dir.exists() or not any(p.is_file() for p in paths.landing_dir.rglob("*"))
+    return not paths.landing_dir.exists() or not any(
+        p.is_file() for p in paths.landing_dir.rglob("*")
+    )
 
 
 def _refresh(paths: WarehousePaths, args: argparse.Namespace) -> int:

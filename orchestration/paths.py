@@ -46,7 +46,7 @@ class WarehousePaths:
         return self.warehouse_dir / "dagster_home"
 
     def export(self) -> None:
-        """Publish the paths to this process's environment, for dbt's profile and child processes."""
+        """Put the paths in this process's environment, for dbt's profile and child processes."""
         os.environ["CIVIC_LANDING_DIR"] = str(self.landing_dir)
         os.environ["CIVIC_WAREHOUSE_DIR"] = str(self.warehouse_dir)
         os.environ["CIVIC_RAW_DB"] = str(self.raw_db)

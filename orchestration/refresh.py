@@ -17,7 +17,9 @@ def refresh_lock(paths: WarehousePaths):
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise SystemExit("Another refresh of this warehouse is running; try again later.")
+            raise SystemExit(
+                "Another refresh of this warehouse is running; try again later."
+            ) from None
         yield
 
 
@@ -64,6 +66,8 @@ def _dbt_console(paths: WarehousePaths, quiet: bool):
         return
     log_dir = paths.warehouse_dir / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
-    with (log_dir / "last_refresh_dbt.log").open("w", encoding="utf-8") as log:
-        with redirect_stdout(log):
-            yield
+    with (
+        (log_dir / "last_refresh_dbt.log").open("w", encoding="utf-8") as log,
+        redirect_stdout(log),
+    ):
+        yield

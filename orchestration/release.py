@@ -18,14 +18,21 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.paths import DBT_PROJECT_DIR, PROJECT_ROOT, WarehousePaths
+from orchestration.paths import PROJECT_ROOT, WarehousePaths
 
 # Build-time plumbing (views over the attached raw database) that analysts never see.
 INTERNAL_SCHEMAS = ("staging", "intermediate")
 PUBLISHED_SCHEMAS = ("reference", "core", "marts", "metadata")
-CODE_PATHS = ("ingestion", "expectations", "orchestration", "dbt_project/models",
-              "dbt_project/seeds", "dbt_project/macros", "dbt_project/tests",
-              "dbt_project/dbt_project.yml")
+CODE_PATHS = (
+    "ingestion",
+    "expectations",
+    "orchestration",
+    "dbt_project/models",
+    "dbt_project/seeds",
+    "dbt_project/macros",
+    "dbt_project/tests",
+    "dbt_project/dbt_project.yml",
+)
 CODE_SUFFIXES = {".py", ".sql", ".yml", ".csv", ".json"}
 
 RELEASES_DDL = """CREATE TABLE IF NOT EXISTS metadata.releases (
@@ -75,8 +82,12 @@ def code_version() -> str:
     """The git commit, when the project runs from a checkout (marked dirty if edited)."""
     try:
         commit = subprocess.run(
-            ["git", "describe", "--always", "--dirty"], cwd=PROJECT_ROOT, capture_output=True,
-            text=True, check=True, timeout=10,
+            ["git", "describe", "--always", "--dirty"],
+            cwd=PROJECT_ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
         ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return "unknown"
@@ -177,8 +188,17 @@ def publish(paths: WarehousePaths, run_id: str, checks: dict[str, dict]) -> dict
         con.execute(
             "INSERT INTO metadata.releases VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                *(record[k] for k in ("release_id", "published_at", "run_id", "code_version",
-                                      "code_fingerprint", "inputs_fingerprint")),
+                *(
+                    record[k]
+                    for k in (
+                        "release_id",
+                        "published_at",
+                        "run_id",
+                        "code_version",
+                        "code_fingerprint",
+                        "inputs_fingerprint",
+                    )
+                ),
                 json.dumps(record["row_counts"]),
                 record["checks_passed"],
                 json.dumps(checks, default=str),

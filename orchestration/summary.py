@@ -14,8 +14,9 @@ def _load_outcomes(paths: WarehousePaths, batch_id: str | None) -> tuple[dict, l
         return {}, []
     with duckdb.connect(str(paths.raw_db), read_only=True) as con:
         if batch_id is None:
-            counts = dict(con.execute(
-                "SELECT status, count(*) FROM landing_files GROUP BY status").fetchall())
+            counts = dict(
+                con.execute("SELECT status, count(*) FROM landing_files GROUP BY status").fetchall()
+            )
             rejections = con.execute(
                 """SELECT l.file, l.row_number, l.column_name, l.message
                    FROM landing_files f JOIN load_log l ON l.file = f.file
@@ -23,20 +24,28 @@ def _load_outcomes(paths: WarehousePaths, batch_id: str | None) -> tuple[dict, l
                    WHERE f.status = 'rejected' ORDER BY l.file, l.row_number LIMIT 50"""
             ).fetchall()
         else:
-            counts = dict(con.execute(
-                """SELECT outcome, count(DISTINCT file) FROM load_log WHERE batch_id = ?
-                   GROUP BY outcome""", [batch_id]).fetchall())
+            counts = dict(
+                con.execute(
+                    """SELECT outcome, count(DISTINCT file) FROM load_log WHERE batch_id = ?
+                   GROUP BY outcome""",
+                    [batch_id],
+                ).fetchall()
+            )
             rejections = con.execute(
                 """SELECT file, row_number, column_name, message FROM load_log
-                   WHERE batch_id = ? AND outcome = 'rejected' ORDER BY file, row_number LIMIT 50""",
+                   WHERE batch_id = ? AND outcome = 'rejected'
+                   ORDER BY file, row_number LIMIT 50""",
                 [batch_id],
             ).fetchall()
     return counts, rejections
 
 
 def _format_issue(file, row, column, message) -> str:
-    where = file + (f", row {row}" if row is not None else "") + (
-        f", column '{column}'" if column else "")
+    where = (
+        file
+        + (f", row {row}" if row is not None else "")
+        + (f", column '{column}'" if column else "")
+    )
     return f"    {where}: {message}"
 
 
@@ -46,27 +55,37 @@ def _mart_rows(paths: WarehousePaths) -> list[tuple[str, int]]:
             """SELECT schema_name || '.' || table_name, estimated_size FROM duckdb_tables()
                WHERE schema_name = 'marts' ORDER BY 1"""
         ).fetchall()
-        return [(name, con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]) for name, _ in rows]
+        return [
+            (name, con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]) for name, _ in rows
+        ]
 
 
 def refresh_summary(paths: WarehousePaths, result, elapsed: float, example_query: str) -> str:
     run_id = result.run_id
-    lines = [f"Refresh run {run_id}: {'succeeded' if result.success else 'FAILED'} "
-             f"in {elapsed:.1f}s"]
+    lines = [
+        f"Refresh run {run_id}: {'succeeded' if result.success else 'FAILED'} in {elapsed:.1f}s"
+    ]
     counts, rejections = _load_outcomes(paths, run_id)
-    lines.append("  Landing files: " + (", ".join(f"{n} {o}" for o, n in sorted(counts.items()))
-                                         or "no changes"))
+    lines.append(
+        "  Landing files: "
+        + (", ".join(f"{n} {o}" for o, n in sorted(counts.items())) or "no changes")
+    )
     if rejections:
         lines.append("  Rejected (left out; the previous accepted version, if any, stays):")
         lines += [_format_issue(*r) for r in rejections]
 
-    checks = [e.asset_check_evaluation_data for e in result.all_events
-              if e.event_type_value == "ASSET_CHECK_EVALUATION"]
+    checks = [
+        e.asset_check_evaluation_data
+        for e in result.all_events
+        if e.event_type_value == "ASSET_CHECK_EVALUATION"
+    ]
     failed = [c for c in checks if not c.passed]
     lines.append(f"  Checks: {len(checks) - len(failed)} passed, {len(failed)} failed")
     for check in failed:
-        lines.append(f"    FAILED {check.asset_key.to_user_string()}:{check.check_name} "
-                     f"({check.severity.value}) {check.description or ''}"[:400])
+        lines.append(
+            f"    FAILED {check.asset_key.to_user_string()}:{check.check_name} "
+            f"({check.severity.value}) {check.description or ''}"[:400]
+        )
     published = any(
         e.event_type_value == "ASSET_MATERIALIZATION"
         and e.asset_key.to_user_string() == "metadata/releases"
@@ -85,7 +104,7 @@ def refresh_summary(paths: WarehousePaths, result, elapsed: float, example_query
         lines += [f"    {name:<48} {rows:>9,}" for name, rows in _mart_rows(paths)]
         with duckdb.connect(str(paths.published_db), read_only=True) as con:
             table = con.sql(example_query).fetchall()
-        lines.append("  Example query (civic query \"...\", or any SQL client, read-only):")
+        lines.append('  Example query (civic query "...", or any SQL client, read-only):')
         lines += ["    " + line for line in example_query.splitlines()]
         lines += [f"      {' | '.join(str(v) for v in row)}" for row in table]
     return "\n".join(lines)
@@ -103,11 +122,15 @@ def status_report(paths: WarehousePaths) -> str:
                    FROM metadata.releases ORDER BY published_at DESC LIMIT 5"""
             ).fetchall()
         lines.append("Releases (newest first):")
-        lines += [f"  {rid}  {at:%Y-%m-%d %H:%M:%S} UTC  code {code}  {n} checks passed"
-                  for rid, at, code, n in history]
+        lines += [
+            f"  {rid}  {at:%Y-%m-%d %H:%M:%S} UTC  code {code}  {n} checks passed"
+            for rid, at, code, n in history
+        ]
     counts, rejections = _load_outcomes(paths, None)
-    lines.append("Landing files: " + (", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
-                                      or "none loaded yet"))
+    lines.append(
+        "Landing files: "
+        + (", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "none loaded yet")
+    )
     if rejections:
         lines.append("Currently rejected:")
         lines += [_format_issue(*r) for r in rejections]

@@ -26,6 +26,7 @@ def test_schedule_requests_the_refresh_job_nightly():
 
 def test_sensor_fires_on_new_changed_and_removed_files_only(landing):
     with dg.instance_for_test() as instance:
+
         def tick(cursor):
             context = dg.build_sensor_context(instance=instance, cursor=cursor)
             result = landing_files_sensor.evaluate_tick(context)
@@ -34,7 +35,7 @@ def test_sensor_fires_on_new_changed_and_removed_files_only(landing):
         requests, _, cursor = tick(None)
         assert len(requests) == 1  # first look: whatever is there needs a refresh
 
-        requests, skip, same_cursor = tick(cursor)
+        requests, skip, _ = tick(cursor)
         assert requests == [] and "No landing file changed" in skip
 
         sheet = landing / "restrictions" / "new.csv"

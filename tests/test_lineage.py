@@ -44,11 +44,7 @@ def test_publish_depends_on_every_mart(asset_graph):
 def test_gate_checks_are_blocking_and_cover_raw_and_built_data(asset_graph):
     from orchestration.definitions import defs
 
-    checks = {
-        spec.key: spec
-        for checks_def in defs.asset_checks
-        for spec in checks_def.check_specs
-    }
+    checks = {spec.key: spec for checks_def in defs.asset_checks for spec in checks_def.check_specs}
     gx = {key: spec for key, spec in checks.items() if key.name.startswith("gx_")}
     assert {key.asset_key.path[0] for key in gx} >= {"raw", "core", "marts"}
     assert all(spec.blocking for spec in gx.values())

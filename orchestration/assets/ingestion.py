@@ -1,6 +1,5 @@
 """Ingestion assets: landing files into the raw database, one writer for every raw table."""
 
-
 import dagster as dg
 
 from ingestion.landing import SyncResult, sync_source
@@ -77,7 +76,9 @@ def landing_ingestion(context: dg.AssetExecutionContext, warehouse: WarehouseRes
                 asset_key=_raw_key(table),
                 metadata={
                     **_metadata(result),
-                    "rows_loaded_this_run": dg.MetadataValue.int(result.rows_by_table.get(table, 0)),
+                    "rows_loaded_this_run": dg.MetadataValue.int(
+                        result.rows_by_table.get(table, 0)
+                    ),
                 },
             )
     totals = {
@@ -115,5 +116,9 @@ def no_rejected_landing_files(warehouse: WarehouseResource) -> dg.AssetCheckResu
         description=None
         if not rejected
         else f"{len(rejected)} landing file(s) rejected; see `civic status`",
-        metadata={"rejected_files": dg.MetadataValue.json({f: f"{n} issue(s), e.g. {m}" for f, n, m in rejected})},
+        metadata={
+            "rejected_files": dg.MetadataValue.json(
+                {f: f"{n} issue(s), e.g. {m}" for f, n, m in rejected}
+            )
+        },
     )

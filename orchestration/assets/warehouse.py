@@ -1,6 +1,5 @@
 """dbt models as assets, the Great Expectations gate as blocking checks, and the publish step."""
 
-
 import dagster as dg
 from dagster_dbt import DbtCliResource, dbt_assets
 
@@ -111,11 +110,9 @@ PUBLISHED_MODEL_KEYS = [key for key in warehouse_models.keys if key.path[0] in P
 def published_release(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource
 ) -> dg.MaterializeResult:
-    """Publish only when every blocking check of this run passed (the gate), then swap atomically."""
+    """Publish only if every blocking check of this run passed (the gate); swap atomically."""
     checks = _check_results(context)
-    failed = [
-        name for name, c in checks.items() if not c["passed"] and c["severity"] == "ERROR"
-    ]
+    failed = [name for name, c in checks.items() if not c["passed"] and c["severity"] == "ERROR"]
     if failed:
         raise dg.Failure(f"Gate failed, release not published: {', '.join(sorted(failed))}")
     record = publish(warehouse.paths(), context.run.run_id, checks)

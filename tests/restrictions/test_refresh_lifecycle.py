@@ -26,7 +26,10 @@ def _release_count(warehouse) -> int:
 
 
 def test_refresh_without_new_files_adds_nothing_and_keeps_the_release(scratch_warehouse):
-    raw_before, published_before = _raw_counts(scratch_warehouse), scratch_warehouse.published_sha256()
+    raw_before, published_before = (
+        _raw_counts(scratch_warehouse),
+        scratch_warehouse.published_sha256(),
+    )
     raw_mtime = scratch_warehouse.raw_db.stat().st_mtime_ns
 
     result = scratch_warehouse.refresh()
@@ -56,18 +59,22 @@ def test_changed_file_replaces_only_its_own_rows(scratch_warehouse):
 
     assert result.success
     assert scratch_warehouse.query(
-        "SELECT count(*) FROM restriction_events WHERE event_id = ?", [dropped[0]],
+        "SELECT count(*) FROM restriction_events WHERE event_id = ?",
+        [dropped[0]],
         database=scratch_warehouse.raw_db,
     ) == [(0,)]
     assert scratch_warehouse.query(
         "SELECT count(*) FROM restriction_events WHERE source_file = 'restrictions/kaz_2019.csv'",
         database=scratch_warehouse.raw_db,
     ) == [(len(rows) - 1,)]
-    assert scratch_warehouse.query(
-        "SELECT source_file, count(*), max(file_hash) FROM restriction_events "
-        "WHERE source_file <> 'restrictions/kaz_2019.csv' GROUP BY ALL ORDER BY 1",
-        database=scratch_warehouse.raw_db,
-    ) == other_files_before
+    assert (
+        scratch_warehouse.query(
+            "SELECT source_file, count(*), max(file_hash) FROM restriction_events "
+            "WHERE source_file <> 'restrictions/kaz_2019.csv' GROUP BY ALL ORDER BY 1",
+            database=scratch_warehouse.raw_db,
+        )
+        == other_files_before
+    )
     assert scratch_warehouse.query(
         "SELECT outcome FROM metadata.load_log WHERE landing_file = 'restrictions/kaz_2019.csv' "
         "ORDER BY logged_at DESC LIMIT 1"
@@ -127,7 +134,8 @@ def test_malformed_sheets_are_rejected_and_the_release_is_untouched(scratch_ware
     )
     for name, (_, _, row, column, message) in MALFORMED.items():
         matches = [
-            entry for entry in logged
+            entry
+            for entry in logged
             if entry[0] == f"restrictions/{name}" and entry[1] == row and entry[2] == column
         ]
         assert matches, f"no rejection logged for {name}"
@@ -138,7 +146,8 @@ def test_malformed_sheets_are_rejected_and_the_release_is_untouched(scratch_ware
     )
     assert rejected_files == [(f"restrictions/{n}",) for n in sorted(MALFORMED)]
     warnings = [
-        e.asset_check_evaluation_data for e in result.all_events
+        e.asset_check_evaluation_data
+        for e in result.all_events
         if e.event_type_value == "ASSET_CHECK_EVALUATION"
         and e.asset_check_evaluation_data.check_name == "no_rejected_landing_files"
     ]
@@ -181,8 +190,14 @@ def test_duplicate_event_id_in_another_file_is_rejected(scratch_warehouse):
         "SELECT row_number, column_name, message FROM load_log "
         "WHERE file = 'restrictions/late_additions.csv'",
         database=scratch_warehouse.raw_db,
-    ) == [(2, "event_id", f"event_id {existing[0]} already loaded from "
-                           f"restrictions/kaz_2019.csv row {existing[1]}")]
+    ) == [
+        (
+            2,
+            "event_id",
+            f"event_id {existing[0]} already loaded from "
+            f"restrictions/kaz_2019.csv row {existing[1]}",
+        )
+    ]
 
 
 def test_gate_failure_blocks_publishing(scratch_warehouse):
@@ -200,12 +215,15 @@ def test_gate_failure_blocks_publishing(scratch_warehouse):
 
     assert not result.success
     failed = [
-        e.asset_check_evaluation_data.check_name for e in result.all_events
-        if e.event_type_value == "ASSET_CHECK_EVALUATION" and not e.asset_check_evaluation_data.passed
+        e.asset_check_evaluation_data.check_name
+        for e in result.all_events
+        if e.event_type_value == "ASSET_CHECK_EVALUATION"
+        and not e.asset_check_evaluation_data.passed
     ]
     assert failed == ["gx_restrictions_raw_events"]
     assert "metadata/releases" not in {
-        e.asset_key.to_user_string() for e in result.all_events
+        e.asset_key.to_user_string()
+        for e in result.all_events
         if e.event_type_value == "ASSET_MATERIALIZATION"
     }
     assert scratch_warehouse.published_sha256() == published_before

@@ -94,7 +94,8 @@ def test_figure_5_direct_versus_indirect_charges(published_warehouse):
     )
     assert (round(row[0]), round(row[1]), row[2]) == (78, 22, 249)
     by_group = published_warehouse.query(
-        """SELECT sum(mention_count) FROM marts.legal_cases_by_charge_link WHERE geography_id = 'KAZ'"""
+        """SELECT sum(mention_count) FROM marts.legal_cases_by_charge_link
+           WHERE geography_id = 'KAZ'"""
     )
     assert by_group == [(265,)]
 
@@ -146,8 +147,8 @@ def test_regional_aggregate_is_the_sum_of_the_17_countries(published_warehouse):
            JOIN core.dim_geography g USING (geography_id) WHERE g.is_country"""
     )
     regional = published_warehouse.query(
-        "SELECT sum(event_count), max(geographies_covered) FROM marts.regional_restrictions_by_period "
-        "WHERE region_level = 'region'"
+        "SELECT sum(event_count), max(geographies_covered) "
+        "FROM marts.regional_restrictions_by_period WHERE region_level = 'region'"
     )
     assert regional == [(by_country[0][0], 17)]
 
@@ -158,8 +159,13 @@ def test_dimensions_cover_territories_with_parents(published_warehouse):
            WHERE geography_kind = 'territory' ORDER BY 1"""
     )
     assert rows == [
-        ("ABK", "GEO"), ("CRM", "UKR"), ("DNR", "UKR"), ("LNR", "UKR"),
-        ("NKR", "AZE"), ("SOS", "GEO"), ("TRN", "MDA"),
+        ("ABK", "GEO"),
+        ("CRM", "UKR"),
+        ("DNR", "UKR"),
+        ("LNR", "UKR"),
+        ("NKR", "AZE"),
+        ("SOS", "GEO"),
+        ("TRN", "MDA"),
     ]
 
 
@@ -170,7 +176,8 @@ def test_release_record_describes_the_release(published_warehouse):
     assert release_id
     assert '"marts.restrictions_by_period": 1224' in row_counts
     assert checks_passed > 40
-    schemas = {s for (s,) in published_warehouse.query(
-        "SELECT DISTINCT schema_name FROM duckdb_tables()")}
+    schemas = {
+        s for (s,) in published_warehouse.query("SELECT DISTINCT schema_name FROM duckdb_tables()")
+    }
     assert {"marts", "core", "metadata", "reference"} <= schemas
     assert not schemas & {"staging", "intermediate"}  # build plumbing is not published

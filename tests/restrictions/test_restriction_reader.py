@@ -1,4 +1,4 @@
-"""The restriction sheet reader on its own: typed rows, and errors that name file, row and column."""
+"""The restriction sheet reader alone: typed rows; errors that name file, row and column."""
 
 from __future__ import annotations
 
@@ -12,8 +12,19 @@ from ingestion.reference import ReferenceData
 from ingestion.restrictions import read_restriction_sheet
 
 HEADER = [
-    "event_id", "country", "event_date", "restriction_type", "harm", "status", "charge_link",
-    "targets", "initiators", "initiator_country", "summary", "source_type", "source_ref",
+    "event_id",
+    "country",
+    "event_date",
+    "restriction_type",
+    "harm",
+    "status",
+    "charge_link",
+    "targets",
+    "initiators",
+    "initiator_country",
+    "summary",
+    "source_type",
+    "source_ref",
 ]
 
 
@@ -24,11 +35,19 @@ def reference() -> ReferenceData:
 
 def _row(**overrides: str) -> list[str]:
     values = {
-        "event_id": "E1", "country": "KAZ", "event_date": "2019-06-12",
-        "restriction_type": "harassment_violence", "harm": "violence", "status": "acted_on",
-        "charge_link": "", "targets": "political_opposition | media_journalist",
-        "initiators": "government", "initiator_country": "", "summary": "Protesters beaten",
-        "source_type": "civicus", "source_ref": "https://monitor.civicus.org/newsfeed/2019/06/12/x/",
+        "event_id": "E1",
+        "country": "KAZ",
+        "event_date": "2019-06-12",
+        "restriction_type": "harassment_violence",
+        "harm": "violence",
+        "status": "acted_on",
+        "charge_link": "",
+        "targets": "political_opposition | media_journalist",
+        "initiators": "government",
+        "initiator_country": "",
+        "summary": "Protesters beaten",
+        "source_type": "civicus",
+        "source_ref": "https://monitor.civicus.org/newsfeed/2019/06/12/x/",
     }
     values.update(overrides)
     return [values[column] for column in HEADER]
@@ -45,8 +64,15 @@ def test_reads_typed_rows_with_aliases_month_dates_and_lineage(tmp_path, referen
         tmp_path / "kaz.csv",
         [
             _row(),
-            _row(event_id="E2", country="Kazakhstan", event_date="2016-12",
-                 restriction_type="state_legal_case", harm="", status="", charge_link="indirect"),
+            _row(
+                event_id="E2",
+                country="Kazakhstan",
+                event_date="2016-12",
+                restriction_type="state_legal_case",
+                harm="",
+                status="",
+                charge_link="indirect",
+            ),
         ],
         bom=True,
     )

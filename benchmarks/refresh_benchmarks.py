@@ -1,0 +1,127 @@
+"""Time whole `civic` processes: cold full refresh, no-change refresh, and scale-10 refresh.
+
+Usage: .venv/bin/python benchmarks/refresh_benchmarks.py [--scales 1 10] [--keep]
+Writes benchmarks/results/<timestamp>.json and appends a row per scenario to benchmarks/RESULTS.md.
+Targets (issue 2): cold full refresh < 60 s on 2 cores; no-change refresh < 10 s, writing nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CIVIC = Path(sys.executable).parent / "civic"
+WORK = ROOT / "benchmarks" / "work"
+
+
+def machine() -> dict:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory_kb = next(
+        int(line.split()[1])
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal")
+    )
+    return {
+        "host": platform.node(),
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gib": round(memory_kb / 1024 / 1024, 1),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def timed(args: list[str], env: dict) -> dict:
+    """Run one process; wall time and its peak resident memory (children's max RSS)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    completed = subprocess.run(args, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if completed.returncode != 0:
+        raise SystemExit(
+            f"{' '.join(args)} failed:\n{completed.stdout[-3000:]}\n{completed.stderr[-3000:]}"
+        )
+    return {
+        "seconds": round(seconds, 2),
+        "peak_rss_mib": round(max(peak, before) / 1024),
+        "stdout_tail": completed.stdout.strip().splitlines()[:3],
+    }
+
+
+def digest(path: Path) -> str | None:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+
+
+def scenario(scale: int) -> list[dict]:
+    base = WORK / f"scale{scale}"
+    shutil.rmtree(base, ignore_errors=True)
+    env = {
+        **os.environ,
+        "CIVIC_LANDING_DIR": str(base / "landing"),
+        "CIVIC_WAREHOUSE_DIR": str(base / "warehouse"),
+    }
+    results = []
+    generate = timed([str(CIVIC), "generate-sample", "--scale", str(scale)], env)
+    results.append({"scenario": f"generate sample, scale {scale}", **generate})
+    cold = timed([str(CIVIC), "refresh", "--quiet"], env)
+    results.append({"scenario": f"cold full refresh, scale {scale}", **cold})
+    if scale == 1:
+        published = base / "warehouse" / "civic_space.duckdb"
+        raw = base / "warehouse" / "raw.duckdb"
+        before = (digest(published), digest(raw))
+        again = timed([str(CIVIC), "refresh", "--quiet"], env)
+        after = (digest(published), digest(raw))
+        results.append(
+            {"scenario": "no-change refresh, scale 1", **again, "wrote_nothing": before == after}
+        )
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10])
+    parser.add_argument("--keep", action="store_true", help="keep benchmarks/work afterwards")
+    args = parser.parse_args()
+    results = [r for scale in args.scales for r in scenario(scale)]
+    record = {
+        "ran_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "results": results,
+    }
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(exist_ok=True)
+    (out / f"{record['ran_at'].replace(':', '')}.json").write_text(json.dumps(record, indent=2))
+    with (ROOT / "benchmarks" / "RESULTS.md").open("a", encoding="utf-8") as table:
+        for r in results:
+            extra = "" if "wrote_nothing" not in r else f" (wrote nothing: {r['wrote_nothing']})"
+            table.write(
+                f"| {record['ran_at']} | {r['scenario']}{extra} | {r['seconds']} | "
+                f"{r['peak_rss_mib']} | {record['machine']['cores']} cores, "
+                f"{record['machine']['memory_gib']} GiB, {record['machine']['cpu']} |\n"
+            )
+    if not args.keep:
+        shutil.rmtree(WORK, ignore_errors=True)
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
