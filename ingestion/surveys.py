@@ -53,6 +53,7 @@ ANSWER_COLUMNS = {
 }
 KEY_COLUMNS = ("survey_family", "wave", "study", "geography_id", "respondent_id")
 SYSTEM_MISSING = "."
+_WHOLE_NUMBER = re.compile(r"-?\d+\.0+")
 
 
 ROLES = ("country", "respondent_id", "year", "weight", "study", "wave")
@@ -171,10 +172,11 @@ def _split(text: str) -> list[str]:
 
 
 def _norm_code(value: object) -> str:
-    """A country code or id as text: 398.0 -> '398', ' kz ' -> 'KZ'."""
+    """A country code, id or wave as text: 398.0 and '398.0' -> '398', ' kz ' -> 'KZ'."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip().upper()
+    text = str(value).strip().upper()
+    return text.split(".")[0] if _WHOLE_NUMBER.fullmatch(text) else text
 
 
 def _norm_label(text: str) -> str:
@@ -561,6 +563,8 @@ def _answers(
                 }
             )
         )
+    if not parts:
+        return pd.DataFrame({column: [] for column in ANSWER_COLUMNS})
     frame = pd.concat(parts, ignore_index=True)
     for column in ("item_id", "source_variable", "scale_id", "missing_kind"):
         frame[column] = frame[column].astype("category")

@@ -1,0 +1,200 @@
+"""The generic survey reader, on small files written in the producers' formats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyreadstat
+import pytest
+
+from ingestion.errors import ContractViolation
+from ingestion.surveys import SurveyReference, read_survey_file
+
+REFERENCE = SurveyReference.from_seeds()
+WVS6_ADMIN = {"V1": 6, "V2": 398, "V262": 2011}
+
+
+def _labels(family: str) -> dict[str, dict[int, str]]:
+    """Every crosswalk variable of the family with the value labels of its first scale."""
+    labels = {}
+    for entry in REFERENCE.crosswalk:
+        if entry.family == family:
+            scale = REFERENCE.scales[entry.scales[0]]
+            labels[entry.source_variable] = {c: s.label.split("|")[0] for c, s in scale.items()}
+    return labels
+
+
+def _wvs6_frame(n: int = 4, **overrides) -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {**WVS6_ADMIN, "V3": np.arange(1, n + 1), "V258": np.linspace(0.5, 1.5, n)}
+    )
+    for variable in _labels("wvs6"):
+        frame[variable] = 1.0
+    for column, values in overrides.items():
+        frame[column] = values
+    return frame.astype(float)
+
+
+def _write_sav(path: Path, frame: pd.DataFrame, labels: dict[str, dict[int, str]]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    present = {k: v for k, v in labels.items() if k in frame.columns}
+    missing = {name: [{"lo": -5, "hi": -1}] for name in present}
+    pyreadstat.write_sav(frame, str(path), variable_value_labels=present, missing_ranges=missing)
+    return path
+
+
+def _kinds(series: pd.Series) -> list[str | None]:
+    return [None if pd.isna(kind) else kind for kind in series]
+
+
+def _issues(path: Path) -> list:
+    with pytest.raises(ContractViolation) as caught:
+        read_survey_file(path, REFERENCE)
+    return caught.value.issues
+
+
+def test_wvs6_sav_reads_respondents_answers_and_classified_missings(tmp_path):
+    frame = _wvs6_frame(V84=[1, 2, -1, -2])
+    path = _write_sav(tmp_path / "surveys" / "wvs6" / "wvs6.sav", frame, _labels("wvs6"))
+
+    tables = read_survey_file(path, REFERENCE)
+
+    people = tables["survey_respondents"]
+    assert people[
+        ["survey_family", "wave", "study", "geography_id"]
+    ].drop_duplicates().values.tolist() == [["wvs6", "6", "WVS", "KAZ"]]
+    assert people["source_row"].tolist() == [1, 2, 3, 4]
+    assert people["weight"].tolist() == pytest.approx([0.5, 0.833333, 1.166667, 1.5], abs=1e-6)
+    interest = tables["survey_answers"].query("item_id == 'interest_politics'")
+    assert interest["answer_code"].tolist() == [1, 2, -1, -2]
+    assert _kinds(interest["missing_kind"]) == [None, None, "dont_know", "no_answer"]
+    assert set(tables["survey_answers"]["item_id"]) == {
+        e.item_id for e in REFERENCE.crosswalk if e.family == "wvs6"
+    }
+
+
+def test_unexpected_value_label_set_is_rejected_naming_the_variable(tmp_path):
+    labels = _labels("wvs6")
+    labels["V84"] = {1: "Very interested", 2: "Somewhat interested", 3: "Not interested"}
+    path = _write_sav(tmp_path / "surveys" / "wvs6" / "relabelled.sav", _wvs6_frame(), labels)
+
+    issues = _issues(path)
+
+    assert [(i.file, i.column) for i in issues] == [("relabelled.sav", "V84")]
+    assert "unexpected value labels" in issues[0].message
+    assert "3=Not interested" in issues[0].message
+
+
+def test_missing_crosswalk_variable_is_rejected(tmp_path):
+    frame = _wvs6_frame().rename(columns={"V116": "V116X"})
+    path = _write_sav(tmp_path / "surveys" / "wvs6" / "renamed.sav", frame, _labels("wvs6"))
+
+    issues = _issues(path)
+
+    assert [(i.column, i.row) for i in issues] == [("V116", None)]
+    assert "required by the crosswalk for item 'confidence_political_parties'" in issues[0].message
+
+
+def test_codes_weights_and_countries_outside_the_contract_name_their_rows(tmp_path):
+    frame = _wvs6_frame(V84=[1, 7, 2, 2], V258=[1.0, 1.0, 0.0, np.nan], V2=[398, 398, 398, 999])
+    path = _write_sav(tmp_path / "surveys" / "wvs6" / "bad_rows.sav", frame, _labels("wvs6"))
+
+    issues = {(i.column, i.row): i.message for i in _issues(path)}
+
+    assert "outside the domain of interest_4" in issues["V84", 2]
+    assert "not a positive finite number" in issues["V258", 3]
+    assert ("V258", 4) in issues
+    assert "unknown iso_numeric country code" in issues["V2", 4]
+
+
+def test_semicolon_csv_with_bom(tmp_path):
+    frame = _wvs6_frame(V2=[268, 268, 804, 804])
+    path = tmp_path / "surveys" / "wvs6" / "wvs6.csv"
+    path.parent.mkdir(parents=True)
+    frame.to_csv(path, sep=";", index=False, encoding="utf-8-sig")
+
+    people = read_survey_file(path, REFERENCE)["survey_respondents"]
+
+    assert people["geography_id"].tolist() == ["GEO", "GEO", "UKR", "UKR"]
+
+
+def test_evs_stata_extended_missings_and_the_alternative_binary_coding(tmp_path):
+    labels = _labels("evs2017")
+    for entry in REFERENCE.crosswalk:
+        if entry.family == "evs2017" and entry.item_id.startswith("member_"):
+            labels[entry.source_variable] = {1: "mentioned", 2: "not mentioned"}  # the 1/2 release
+    frame = pd.DataFrame(
+        {"country": [8, 8, 8], "id_cocas": [1, 2, 3], "year": [2018] * 3, "gweight": [1.0] * 3}
+    )
+    for variable in labels:
+        frame[variable] = pd.Series([1, 2, 1], dtype=object)
+    frame["v97"] = pd.Series([1, "a", "b"], dtype=object)
+    path = tmp_path / "surveys" / "evs2017" / "evs.dta"
+    path.parent.mkdir(parents=True)
+    pyreadstat.write_dta(
+        frame, str(path), variable_value_labels=labels, missing_user_values={"v97": ["a", "b"]}
+    )
+
+    answers = read_survey_file(path, REFERENCE)["survey_answers"]
+
+    interest = answers.query("item_id == 'interest_politics'")
+    assert _kinds(interest["missing_kind"]) == [None, "dont_know", "no_answer"]
+    assert interest["answer_code"].isna().tolist() == [False, True, True]
+    assert set(answers.query("item_id == 'member_church'")["scale_id"]) == {"belong_12"}
+
+
+def test_joint_file_keeps_each_study_to_its_own_membership_block(tmp_path):
+    labels = _labels("evs_wvs")
+    frame = pd.DataFrame(
+        {
+            "study": [1, 2],
+            "cntry": [688, 688],
+            "id_cocas": [1_688_000_001, 2_688_000_001],
+            "year": [2018, 2017],
+            "gwght": [1.0, 1.0],
+        }
+    )
+    for variable in labels:
+        frame[variable] = 1.0
+    labels["study"] = {1: "EVS", 2: "WVS"}
+    path = _write_sav(tmp_path / "surveys" / "evs_wvs" / "joint.sav", frame.astype(float), labels)
+
+    tables = read_survey_file(path, REFERENCE)
+
+    assert tables["survey_respondents"]["study"].tolist() == ["EVS", "WVS"]
+    church = tables["survey_answers"].query("item_id == 'member_church'")
+    assert list(zip(church["source_row"], church["source_variable"], strict=True)) == [
+        (1, "A065"),
+        (2, "A098"),
+    ]
+
+
+def test_cab_xlsx_takes_country_and_wave_from_the_file_name_and_year_from_the_seed(tmp_path):
+    frame = pd.DataFrame(
+        {"ID": [1, 2, 3], "CNTRY": [2, 2, 2], "wt": [1.0, 1.2, 0.8]}
+        | {e.source_variable: [1, 98, 99] for e in REFERENCE.crosswalk if e.wave == "3"}
+    )
+    path = tmp_path / "surveys" / "cab" / "CAB_W3_Kyrgyzstan.xlsx"
+    path.parent.mkdir(parents=True)
+    frame.to_excel(path, sheet_name="Data", index=False)
+
+    tables = read_survey_file(path, REFERENCE)
+
+    people = tables["survey_respondents"]
+    assert set(
+        zip(people["geography_id"], people["wave"], people["fieldwork_year"], strict=True)
+    ) == {("KGZ", "3", 2018)}
+    kinds = tables["survey_answers"].query("item_id == 'trust_radio'")["missing_kind"]
+    assert _kinds(kinds) == [None, "no_answer", "dont_know"]
+
+
+def test_unregistered_wave_is_rejected(tmp_path):
+    path = tmp_path / "surveys" / "cab" / "CAB_W9_Kazakhstan.xlsx"
+    path.parent.mkdir(parents=True)
+    pd.DataFrame({"ID": [1], "WEIGHT": [1.0]}).to_excel(path, index=False)
+
+    issues = _issues(path)
+
+    assert any("not registered in survey_waves" in i.message for i in issues)
