@@ -42,7 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("status", help="current release, landing files and rejections")
     query = commands.add_parser("query", help="run read-only SQL on the published database")
     query.add_argument("sql", help="SQL text, or @file.sql")
-    commands.add_parser("ui", help="open the Dagster UI (dagster dev) on this warehouse")
+    ui = commands.add_parser("ui", help="open the Dagster UI (dagster dev) on this warehouse")
+    ui.add_argument("--host", default="127.0.0.1")
+    ui.add_argument("--port", type=int, default=3000)
 
     args = parser.parse_args(argv)
     paths = WarehousePaths.from_env()
@@ -112,7 +114,10 @@ def _ui(paths: WarehousePaths, args: argparse.Namespace) -> int:
     prepare_dagster_home(paths)
     ensure_manifest()
     dagster = Path(sys.executable).parent / "dagster"
-    os.execv(str(dagster), [str(dagster), "dev", "-m", "orchestration.definitions"])
+    os.execv(
+        str(dagster),
+        [str(dagster), "dev", "-m", "orchestration.definitions", "-h", args.host, "-p", str(args.port)],
+    )
     return 0
 
 
