@@ -114,10 +114,8 @@ def _ui(paths: WarehousePaths, args: argparse.Namespace) -> int:
     prepare_dagster_home(paths)
     ensure_manifest()
     dagster = Path(sys.executable).parent / "dagster"
-    os.execv(
-        str(dagster),
-        [str(dagster), "dev", "-m", "orchestration.definitions", "-h", args.host, "-p", str(args.port)],
-    )
+    command = [str(dagster), "dev", "-m", "orchestration.definitions"]
+    os.execv(str(dagster), [*command, "-h", args.host, "-p", str(args.port)])
     return 0
 
 

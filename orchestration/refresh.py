@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import logging
 from contextlib import contextmanager, redirect_stdout
 
 from orchestration.instance import prepare_dagster_home
@@ -31,6 +32,8 @@ def run_refresh(paths: WarehousePaths, *, force_rebuild: bool = False, quiet: bo
 
     prepare_dagster_home(paths)
     ensure_manifest()
+    if quiet:  # a skipped (no-change) build leaves dbt's blocking checks without results
+        logging.getLogger("dagster._core.execution.plan.active").setLevel(logging.ERROR)
     from orchestration.assets.warehouse import FORCE_TAG
     from orchestration.definitions import defs
 

@@ -40,6 +40,15 @@ def _load_outcomes(paths: WarehousePaths, batch_id: str | None) -> tuple[dict, l
     return counts, rejections
 
 
+def _landing_lines(counts, rejections, *, empty: str, rejected_title: str, indent: str):
+    counts_text = ", ".join(f"{n} {state}" for state, n in sorted(counts.items())) or empty
+    lines = [f"{indent}Landing files: {counts_text}"]
+    if rejections:
+        lines.append(indent + rejected_title)
+        lines += [_format_issue(*r) for r in rejections]
+    return lines
+
+
 def _format_issue(file, row, column, message) -> str:
     where = (
         file
@@ -65,14 +74,12 @@ def refresh_summary(paths: WarehousePaths, result, elapsed: float, example_query
     lines = [
         f"Refresh run {run_id}: {'succeeded' if result.success else 'FAILED'} in {elapsed:.1f}s"
     ]
-    counts, rejections = _load_outcomes(paths, run_id)
-    lines.append(
-        "  Landing files: "
-        + (", ".join(f"{n} {o}" for o, n in sorted(counts.items())) or "no changes")
+    lines += _landing_lines(
+        *_load_outcomes(paths, run_id),
+        empty="no changes",
+        rejected_title="Rejected (left out; the previous accepted version, if any, stays):",
+        indent="  ",
     )
-    if rejections:
-        lines.append("  Rejected (left out; the previous accepted version, if any, stays):")
-        lines += [_format_issue(*r) for r in rejections]
 
     checks = [
         e.asset_check_evaluation_data
@@ -126,12 +133,10 @@ def status_report(paths: WarehousePaths) -> str:
             f"  {rid}  {at:%Y-%m-%d %H:%M:%S} UTC  code {code}  {n} checks passed"
             for rid, at, code, n in history
         ]
-    counts, rejections = _load_outcomes(paths, None)
-    lines.append(
-        "Landing files: "
-        + (", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "none loaded yet")
+    lines += _landing_lines(
+        *_load_outcomes(paths, None),
+        empty="none loaded yet",
+        rejected_title="Currently rejected:",
+        indent="",
     )
-    if rejections:
-        lines.append("Currently rejected:")
-        lines += [_format_issue(*r) for r in rejections]
     return "\n".join(lines)

@@ -1,7 +1,2 @@
 -- One row per (event, initiator): the multi-valued `initiators` cell unnested.
-select distinct
-    event_id,
-    trim(initiator) as initiator
-from {{ ref('stg_coding_sheets__restriction_events') }},
-    unnest(string_split(initiators_coded, '|')) as t(initiator)
-where trim(initiator) <> ''
+{{ unnest_multi_valued(ref('stg_coding_sheets__restriction_events'), 'initiators_coded', 'initiator') }}
