@@ -11,38 +11,9 @@ import pytest
 
 from ingestion.errors import ContractViolation
 from ingestion.surveys import SurveyReference, read_survey_file
+from tests.surveys.builders import crosswalk_labels, write_sav, wvs6_frame
 
 REFERENCE = SurveyReference.from_seeds()
-WVS6_ADMIN = {"V1": 6, "V2": 398, "V262": 2011}
-
-
-def _labels(family: str) -> dict[str, dict[int, str]]:
-    """Every crosswalk variable of the family with the value labels of its first scale."""
-    labels = {}
-    for entry in REFERENCE.crosswalk:
-        if entry.family == family:
-            scale = REFERENCE.scales[entry.scales[0]]
-            labels[entry.source_variable] = {c: s.label.split("|")[0] for c, s in scale.items()}
-    return labels
-
-
-def _wvs6_frame(n: int = 4, **overrides) -> pd.DataFrame:
-    frame = pd.DataFrame(
-        {**WVS6_ADMIN, "V3": np.arange(1, n + 1), "V258": np.linspace(0.5, 1.5, n)}
-    )
-    for variable in _labels("wvs6"):
-        frame[variable] = 1.0
-    for column, values in overrides.items():
-        frame[column] = values
-    return frame.astype(float)
-
-
-def _write_sav(path: Path, frame: pd.DataFrame, labels: dict[str, dict[int, str]]) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    present = {k: v for k, v in labels.items() if k in frame.columns}
-    missing = {name: [{"lo": -5, "hi": -1}] for name in present}
-    pyreadstat.write_sav(frame, str(path), variable_value_labels=present, missing_ranges=missing)
-    return path
 
 
 def _kinds(series: pd.Series) -> list[str | None]:
@@ -56,8 +27,8 @@ def _issues(path: Path) -> list:
 
 
 def test_wvs6_sav_reads_respondents_answers_and_classified_missings(tmp_path):
-    frame = _wvs6_frame(V84=[1, 2, -1, -2])
-    path = _write_sav(tmp_path / "surveys" / "wvs6" / "wvs6.sav", frame, _labels("wvs6"))
+    frame = wvs6_frame(V84=[1, 2, -1, -2])
+    path = write_sav(tmp_path / "surveys" / "wvs6" / "wvs6.sav", frame, crosswalk_labels("wvs6"))
 
     tables = read_survey_file(path, REFERENCE)
 
@@ -76,9 +47,9 @@ def test_wvs6_sav_reads_respondents_answers_and_classified_missings(tmp_path):
 
 
 def test_unexpected_value_label_set_is_rejected_naming_the_variable(tmp_path):
-    labels = _labels("wvs6")
+    labels = crosswalk_labels("wvs6")
     labels["V84"] = {1: "Very interested", 2: "Somewhat interested", 3: "Not interested"}
-    path = _write_sav(tmp_path / "surveys" / "wvs6" / "relabelled.sav", _wvs6_frame(), labels)
+    path = write_sav(tmp_path / "surveys" / "wvs6" / "relabelled.sav", wvs6_frame(), labels)
 
     issues = _issues(path)
 
@@ -88,8 +59,8 @@ def test_unexpected_value_label_set_is_rejected_naming_the_variable(tmp_path):
 
 
 def test_missing_crosswalk_variable_is_rejected(tmp_path):
-    frame = _wvs6_frame().rename(columns={"V116": "V116X"})
-    path = _write_sav(tmp_path / "surveys" / "wvs6" / "renamed.sav", frame, _labels("wvs6"))
+    frame = wvs6_frame().rename(columns={"V116": "V116X"})
+    path = write_sav(tmp_path / "surveys" / "wvs6" / "renamed.sav", frame, crosswalk_labels("wvs6"))
 
     issues = _issues(path)
 
@@ -98,8 +69,9 @@ def test_missing_crosswalk_variable_is_rejected(tmp_path):
 
 
 def test_codes_weights_and_countries_outside_the_contract_name_their_rows(tmp_path):
-    frame = _wvs6_frame(V84=[1, 7, 2, 2], V258=[1.0, 1.0, 0.0, np.nan], V2=[398, 398, 398, 999])
-    path = _write_sav(tmp_path / "surveys" / "wvs6" / "bad_rows.sav", frame, _labels("wvs6"))
+    frame = wvs6_frame(V84=[1, 7, 2, 2], V258=[1.0, 1.0, 0.0, np.nan], V2=[398, 398, 398, 999])
+    folder = tmp_path / "surveys" / "wvs6"
+    path = write_sav(folder / "bad_rows.sav", frame, crosswalk_labels("wvs6"))
 
     issues = {(i.column, i.row): i.message for i in _issues(path)}
 
@@ -110,7 +82,7 @@ def test_codes_weights_and_countries_outside_the_contract_name_their_rows(tmp_pa
 
 
 def test_semicolon_csv_with_bom(tmp_path):
-    frame = _wvs6_frame(V2=[268, 268, 804, 804])
+    frame = wvs6_frame(V2=[268, 268, 804, 804])
     path = tmp_path / "surveys" / "wvs6" / "wvs6.csv"
     path.parent.mkdir(parents=True)
     frame.to_csv(path, sep=";", index=False, encoding="utf-8-sig")
@@ -121,7 +93,7 @@ def test_semicolon_csv_with_bom(tmp_path):
 
 
 def test_evs_stata_extended_missings_and_the_alternative_binary_coding(tmp_path):
-    labels = _labels("evs2017")
+    labels = crosswalk_labels("evs2017")
     for entry in REFERENCE.crosswalk:
         if entry.family == "evs2017" and entry.item_id.startswith("member_"):
             labels[entry.source_variable] = {1: "mentioned", 2: "not mentioned"}  # the 1/2 release
@@ -146,7 +118,7 @@ def test_evs_stata_extended_missings_and_the_alternative_binary_coding(tmp_path)
 
 
 def test_joint_file_keeps_each_study_to_its_own_membership_block(tmp_path):
-    labels = _labels("evs_wvs")
+    labels = crosswalk_labels("evs_wvs")
     frame = pd.DataFrame(
         {
             "study": [1, 2],
@@ -159,7 +131,7 @@ def test_joint_file_keeps_each_study_to_its_own_membership_block(tmp_path):
     for variable in labels:
         frame[variable] = 1.0
     labels["study"] = {1: "EVS", 2: "WVS"}
-    path = _write_sav(tmp_path / "surveys" / "evs_wvs" / "joint.sav", frame.astype(float), labels)
+    path = write_sav(tmp_path / "surveys" / "evs_wvs" / "joint.sav", frame.astype(float), labels)
 
     tables = read_survey_file(path, REFERENCE)
 

@@ -1,0 +1,43 @@
+"""Small survey files in the producers' formats, built from the crosswalk seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyreadstat
+
+from ingestion.surveys import SurveyReference
+
+REFERENCE = SurveyReference.from_seeds()
+WVS6_ADMIN = {"V1": 6, "V2": 398, "V262": 2011}
+
+
+def crosswalk_labels(family: str) -> dict[str, dict[int, str]]:
+    """Every crosswalk variable of the family with the value labels of its first scale."""
+    labels = {}
+    for entry in REFERENCE.crosswalk:
+        if entry.family == family:
+            scale = REFERENCE.scales[entry.scales[0]]
+            labels[entry.source_variable] = {c: s.label.split("|")[0] for c, s in scale.items()}
+    return labels
+
+
+def wvs6_frame(n: int = 4, **overrides) -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {**WVS6_ADMIN, "V3": np.arange(1, n + 1), "V258": np.linspace(0.5, 1.5, n)}
+    )
+    for variable in crosswalk_labels("wvs6"):
+        frame[variable] = 1.0
+    for column, values in overrides.items():
+        frame[column] = values
+    return frame.astype(float)
+
+
+def write_sav(path: Path, frame: pd.DataFrame, labels: dict[str, dict[int, str]]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    present = {k: v for k, v in labels.items() if k in frame.columns}
+    missing = {name: [{"lo": -5, "hi": -1}] for name in present}
+    pyreadstat.write_sav(frame, str(path), variable_value_labels=present, missing_ranges=missing)
+    return path
