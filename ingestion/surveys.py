@@ -179,6 +179,13 @@ def _norm_code(value: object) -> str:
     return text.split(".")[0] if _WHOLE_NUMBER.fullmatch(text) else text
 
 
+def _norm_codes(values: pd.Series) -> pd.Series:
+    """``_norm_code`` for a column, vectorised when the column holds whole numbers."""
+    if pd.api.types.is_numeric_dtype(values) and (values.dropna() % 1 == 0).all():
+        return values.astype("Int64").astype(str).str.upper()
+    return values.map(_norm_code)
+
+
 def _norm_label(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "", str(text).casefold())
 
@@ -434,10 +441,11 @@ def _check_labels(
 def _codes(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """(numeric value or NaN, missing marker for non-numeric cells: '.a'.. or '.' when empty)."""
     numeric = pd.to_numeric(values, errors="coerce")
-    text = values.astype("string").str.strip().str.lower()
-    marker = pd.Series(SYSTEM_MISSING, index=values.index, dtype="string")
-    letters = text.str.fullmatch(r"\.?[a-z]").fillna(False)
-    marker[letters] = "." + text[letters].str.lstrip(".")
+    marker = pd.Series(SYSTEM_MISSING, index=values.index, dtype="object")
+    if not pd.api.types.is_numeric_dtype(values):  # only text cells can hold '.a'-style markers
+        text = values[numeric.isna()].astype("string").str.strip().str.lower()
+        letters = text[text.str.fullmatch(r"\.?[a-z]").fillna(False)]
+        marker[letters.index] = "." + letters.str.lstrip(".")
     return numeric, marker.where(numeric.isna())
 
 
@@ -456,7 +464,7 @@ def _respondents(
 
     def from_file(role: str, fallback: str | None) -> pd.Series:
         if variables[role]:
-            return chunk[variables[role]].map(_norm_code)
+            return _norm_codes(chunk[variables[role]])
         return pd.Series(_norm_code(fallback or ""), index=chunk.index)
 
     as_coded = from_file("country", context.country)
@@ -473,7 +481,11 @@ def _respondents(
         variables["weight"],
     )
     respondent = from_file("respondent_id", None)
-    bad(respondent.isin(["", "NAN", "NONE"]), "respondent id is empty", variables["respondent_id"])
+    bad(
+        respondent.isin(["", "NAN", "NONE", "<NA>"]),
+        "respondent id is empty",
+        variables["respondent_id"],
+    )
     wave = from_file("wave", context.wave)
     if variables["study"]:
         scale = reference.scales[family.study_scale]
@@ -483,17 +495,18 @@ def _respondents(
     else:
         study = pd.Series(family.default_study, index=chunk.index)
 
-    sample = pd.Series(list(zip([family.family] * len(chunk), wave, study, strict=True)))
-    known = sample.isin(list(reference.samples)).to_numpy()
+    codes, samples = pd.MultiIndex.from_arrays([wave, study]).factorize()
+    registered = [(family.family, w, s) in reference.samples for w, s in samples]
     bad(
-        pd.Series(~known, index=chunk.index),
+        pd.Series(~np.array(registered, dtype=bool)[codes], index=chunk.index),
         "wave/study not registered in survey_waves (add a row mapping it to a wave group)",
         variables["wave"] or variables["study"] or "file name",
     )
     if variables["year"]:
         year = pd.to_numeric(chunk[variables["year"]], errors="coerce")
     else:
-        year = pd.Series(sample.map(reference.samples).to_numpy(), index=chunk.index, dtype=float)
+        seed_years = [reference.samples.get((family.family, w, s)) for w, s in samples]
+        year = pd.Series(np.array(seed_years, dtype=float)[codes], index=chunk.index)
     bad(
         ~(year.notna() & (year % 1 == 0)),
         "fieldwork year is not a whole number (variable, or survey_waves.fieldwork_year)",
@@ -527,7 +540,7 @@ def _answers(
     log: IssueLog,
 ) -> pd.DataFrame:
     """One row per respondent and harmonised item; study-specific variables only for their study."""
-    parts = []
+    parts: list[pd.DataFrame] = []
     for entry in entries:
         scale_id = scales[entry.source_variable]
         scale = reference.scales[scale_id]
@@ -550,14 +563,10 @@ def _answers(
                 rows[keep][outside.to_numpy()].tolist(),
                 column=entry.source_variable,
             )
-        whole = numeric.where(numeric % 1 == 0)
         parts.append(
             pd.DataFrame(
                 {
-                    "item_id": entry.item_id,
-                    "source_variable": entry.source_variable,
-                    "scale_id": scale_id,
-                    "answer_code": whole.astype("Int32"),
+                    "answer_code": numeric.where(numeric % 1 == 0).astype("Int32"),
                     "missing_kind": kind,
                     "source_row": rows[keep],
                 }
@@ -566,9 +575,18 @@ def _answers(
     if not parts:
         return pd.DataFrame({column: [] for column in ANSWER_COLUMNS})
     frame = pd.concat(parts, ignore_index=True)
-    for column in ("item_id", "source_variable", "scale_id", "missing_kind"):
-        frame[column] = frame[column].astype("category")
-    return frame
+    entry_of_row = np.repeat(np.arange(len(parts)), [len(part) for part in parts])
+    labels = {
+        "item_id": [e.item_id for e in entries],
+        "source_variable": [e.source_variable for e in entries],
+        "scale_id": [scales[e.source_variable] for e in entries],
+    }
+    for column, per_entry in labels.items():  # categoricals: one small dictionary per column
+        categories = sorted(set(per_entry))
+        codes = np.array([categories.index(v) for v in per_entry])[entry_of_row]
+        frame[column] = pd.Categorical.from_codes(codes, categories=categories)
+    frame["missing_kind"] = frame["missing_kind"].astype("category")
+    return frame[list(ANSWER_COLUMNS)]
 
 
 def _missing_kind(
