@@ -7,12 +7,7 @@ with items as (
 ),
 
 components as (
-    select
-        composite_id,
-        component_item_id,
-        component_outcome,
-        count(*) over (partition by composite_id) as n_components
-    from {{ ref('survey_composites') }}
+    select * from {{ ref('int_survey_composite_components') }}
     where composite_kind = 'estimate_mean'
 ),
 

@@ -3,40 +3,27 @@
 -- country value is the weighted mean score. A respondent enters only when every component is in
 -- the denominator under its item's missing policy (Gallup: don't know / refused count as "no").
 with components as (
-    select
-        composite_id,
-        component_item_id,
-        component_outcome,
-        count(*) over (partition by composite_id) as n_components
-    from {{ ref('survey_composites') }}
+    select * from {{ ref('int_survey_composite_components') }}
     where composite_kind = 'respondent_mean'
 ),
 
 scored as (
     select
-        f.wave_group,
-        f.geography_id,
+        r.wave_group,
+        r.geography_id,
         c.composite_id,
-        any_value(f.weight) as weight,
+        any_value(r.weight) as weight,
         any_value(c.n_components) as n_components,
-        count(*) filter (
-            where f.missing_kind is null or coalesce(policies.treatment = 'count_as_no', false)
-        ) as n_counted,
+        count(*) filter (where r.in_denominator) as n_counted,
         count(members.category) / any_value(c.n_components) as score
-    from {{ ref('fct_survey_responses') }} as f
+    from {{ ref('int_survey_counted_responses') }} as r
     inner join components as c
-        on f.item_id = c.component_item_id
-    inner join {{ ref('survey_items') }} as items
-        on f.item_id = items.item_id
-    left join {{ ref('survey_missing_policies') }} as policies
-        on items.missing_policy = policies.missing_policy
-        and f.missing_kind = policies.missing_kind
+        on r.item_id = c.component_item_id
     left join {{ ref('survey_outcomes') }} as members
-        on items.outcome_set = members.outcome_set
+        on r.outcome_set = members.outcome_set
         and c.component_outcome = members.outcome
-        and f.category = members.category
-    where f.is_selected_sample
-    group by f.wave_group, f.geography_id, f.source_file, f.source_row, c.composite_id
+        and r.category = members.category
+    group by r.wave_group, r.geography_id, r.source_file, r.source_row, c.composite_id
 ),
 
 means as (

@@ -1,22 +1,7 @@
 -- Weighted share of each outcome of each item, per country and wave group, from the country's
--- selected sample. The item's missing policy decides which missing answers stay in the
--- denominator (as "no") and which leave it.
+-- selected sample, over the respondents its missing policy keeps in the denominator.
 with responses as (
-    select
-        f.wave_group,
-        f.geography_id,
-        f.item_id,
-        f.weight,
-        f.category,
-        items.outcome_set,
-        f.missing_kind is null or coalesce(policies.treatment = 'count_as_no', false) as in_denominator
-    from {{ ref('fct_survey_responses') }} as f
-    inner join {{ ref('survey_items') }} as items
-        on f.item_id = items.item_id
-    left join {{ ref('survey_missing_policies') }} as policies
-        on items.missing_policy = policies.missing_policy
-        and f.missing_kind = policies.missing_kind
-    where f.is_selected_sample
+    select * from {{ ref('int_survey_counted_responses') }}
 ),
 
 outcomes as (
