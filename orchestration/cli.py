@@ -104,7 +104,11 @@ def _query(paths: WarehousePaths, args: argparse.Namespace) -> int:
         print(f"No published database at {paths.published_db}: run `civic refresh` first.")
         return 1
     with duckdb.connect(str(paths.published_db), read_only=True) as con:
-        con.sql(sql).show(max_rows=200, max_width=200)
+        try:
+            con.sql(sql).show(max_rows=200, max_width=200)
+        except duckdb.Error as error:
+            print(f"Query failed: {error}", file=sys.stderr)
+            return 1
     return 0
 
 
