@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 import platform
-import resource
 import shutil
 import subprocess
 import sys
@@ -46,25 +45,54 @@ def machine() -> dict:
         "memory_gib": round(memory_kb / 1024 / 1024, 1),
         "python": platform.python_version(),
         "platform": platform.platform(),
+        "code_version": subprocess.run(
+            ["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip(),
     }
+
+
+# Runs the command in a fresh interpreter so RUSAGE_CHILDREN covers this scenario only.
+WRAPPER = (
+    "import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+    "sys.exit(code)"
+)
 
 
 def timed(args: list[str], env: dict) -> dict:
-    """Run one process; wall time and its peak resident memory (children's max RSS)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Run one whole process: wall time and the peak resident memory of its process tree."""
     started = time.perf_counter()
-    completed = subprocess.run(args, env=env, capture_output=True, text=True)
+    completed = subprocess.run(
+        [sys.executable, "-c", WRAPPER, *args], env=env, capture_output=True, text=True
+    )
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     if completed.returncode != 0:
-        raise SystemExit(
-            f"{' '.join(args)} failed:\n{completed.stdout[-3000:]}\n{completed.stderr[-3000:]}"
-        )
+        raise SystemExit(f"{args} failed:\n{completed.stdout[-3000:]}\n{completed.stderr[-3000:]}")
+    peak_kib = int(completed.stderr.strip().splitlines()[-1])
     return {
         "seconds": round(seconds, 2),
-        "peak_rss_mib": round(max(peak, before) / 1024),
-        "stdout_tail": completed.stdout.strip().splitlines()[:3],
+        "peak_rss_mib": round(peak_kib / 1024),
+        "stdout_head": completed.stdout.strip().splitlines()[:3],
     }
+
+
+def slowest_steps(dagster_home: Path, limit: int = 5) -> list[str]:
+    """Where the latest run spent its time, from the Dagster instance's event log."""
+    from dagster import DagsterEventType, DagsterInstance
+
+    with DagsterInstance.from_config(str(dagster_home)) as instance:
+        run = instance.get_runs(limit=1)[0]
+        records = instance.get_records_for_run(
+            run.run_id, of_type={DagsterEventType.STEP_START, DagsterEventType.STEP_SUCCESS}
+        ).records
+    started, durations = {}, []
+    for record in records:
+        entry = record.event_log_entry
+        if entry.dagster_event.event_type == DagsterEventType.STEP_START:
+            started[entry.step_key] = entry.timestamp
+        elif entry.step_key in started:
+            durations.append((entry.timestamp - started[entry.step_key], entry.step_key))
+    return [f"{step}: {seconds:.1f}s" for seconds, step in sorted(durations, reverse=True)[:limit]]
 
 
 def digest(path: Path) -> str | None:
@@ -82,8 +110,15 @@ def scenario(scale: int) -> list[dict]:
     results = []
     generate = timed([str(CIVIC), "generate-sample", "--scale", str(scale)], env)
     results.append({"scenario": f"generate sample, scale {scale}", **generate})
+    dagster_home = base / "warehouse" / "dagster_home"
     cold = timed([str(CIVIC), "refresh", "--quiet"], env)
-    results.append({"scenario": f"cold full refresh, scale {scale}", **cold})
+    results.append(
+        {
+            "scenario": f"cold full refresh, scale {scale}",
+            **cold,
+            "slowest_steps": slowest_steps(dagster_home),
+        }
+    )
     if scale == 1:
         published = base / "warehouse" / "civic_space.duckdb"
         raw = base / "warehouse" / "raw.duckdb"
@@ -91,7 +126,12 @@ def scenario(scale: int) -> list[dict]:
         again = timed([str(CIVIC), "refresh", "--quiet"], env)
         after = (digest(published), digest(raw))
         results.append(
-            {"scenario": "no-change refresh, scale 1", **again, "wrote_nothing": before == after}
+            {
+                "scenario": "no-change refresh, scale 1",
+                **again,
+                "wrote_nothing": before == after,
+                "slowest_steps": slowest_steps(dagster_home),
+            }
         )
     return results
 
