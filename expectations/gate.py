@@ -71,19 +71,21 @@ def load_suites(directory: Path = SUITES_DIR) -> list[SuiteSpec]:
     return suites
 
 
-def resolve_parameters(spec: SuiteSpec, seeds_dir: Path = SEEDS_DIR) -> dict[str, list[str]]:
-    """Fill each ``$PARAMETER`` with the seed's ``column`` values on rows matching ``where``."""
-    resolved = {}
+def resolve_parameters(spec: SuiteSpec, seeds_dir: Path = SEEDS_DIR) -> dict[str, Any]:
+    """Fill each ``$PARAMETER`` with the seed's distinct ``column`` values on rows matching
+    ``where`` (a list), or with how many there are when ``"aggregate": "count"``."""
+    resolved: dict[str, Any] = {}
     for name, source in spec.parameters.items():
         rows = read_seed(source["seed"], seeds_dir)
         where = source.get("where", {})
-        resolved[name] = sorted(
+        values = sorted(
             {
                 row[source["column"]]
                 for row in rows
                 if all(row[key] == value for key, value in where.items())
             }
         )
+        resolved[name] = len(values) if source.get("aggregate") == "count" else values
     return resolved
 
 
@@ -94,7 +96,7 @@ def run_suite(spec: SuiteSpec, database: Path, seeds_dir: Path = SEEDS_DIR) -> G
     return validate_frame(spec, frame, resolve_parameters(spec, seeds_dir))
 
 
-def validate_frame(spec: SuiteSpec, frame, parameters: dict[str, list[str]]) -> GateResult:
+def validate_frame(spec: SuiteSpec, frame, parameters: dict[str, Any]) -> GateResult:
     import great_expectations as gx  # slow to import: only when a gate actually runs
     from great_expectations.data_context.types.base import ProgressBarsConfig
     from great_expectations.expectations.expectation_configuration import (

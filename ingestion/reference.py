@@ -76,6 +76,14 @@ class ReferenceData:
         }
         return cls(ids, aliases, vocabularies, windows)
 
+    @property
+    def programme_years(self) -> tuple[int, int]:
+        """First and last calendar year any barometer window covers (2010-2021)."""
+        return (
+            min(start.year for start, _ in self.windows.values()),
+            max(end.year for _, end in self.windows.values()),
+        )
+
     def resolve_geography(self, value: str) -> str | None:
         """The geography id for a code, English name or alias; None when unknown."""
         return self.aliases.get(value.strip().casefold())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -22,7 +23,6 @@ REQUIRED_COLUMNS = (
     "source_ref",
 )
 CONDITIONAL_COLUMNS = ("harm", "status", "charge_link")
-OPTIONAL_COLUMNS = ("initiator_country", "summary")
 MULTI_VALUED = ("targets", "initiators")
 _ALPHA3 = re.compile(r"^[A-Z]{3}$")
 
@@ -84,10 +84,14 @@ def _record(
     if cells["event_date"]:
         try:
             event_date, precision = parse_coded_date(cells["event_date"])
-            start, end = ref.windows["restrictions"]
-            in_window = start <= event_date <= end
         except ValueError as error:
             problem("event_date", str(error))
+        else:
+            start, end = ref.windows["restrictions"]
+            in_window = start <= event_date <= end
+            first, last = ref.programme_years
+            if not first <= event_date.year <= last:
+                problem("event_date", f"year {event_date.year} is outside {first}-{last}")
 
     restriction_type = cells["restriction_type"]
     type_vocabulary = ref.vocabularies["restriction_type"]
@@ -99,7 +103,10 @@ def _record(
         _check_conditional(column, cells[column], restriction_type, ref, problem)
     for column in ("source_type", *MULTI_VALUED):
         vocabulary = ref.vocabularies[column]
-        for value in split_multi(cells[column]) if column in MULTI_VALUED else [cells[column]]:
+        values = split_multi(cells[column]) if column in MULTI_VALUED else [cells[column]]
+        if cells[column] and not values:
+            problem(column, f"no value between the '|' separators in '{cells[column]}'")
+        for value in values:
             if value and value not in vocabulary.values:
                 problem(column, _not_in(value, vocabulary.values))
 
@@ -125,7 +132,13 @@ def _record(
     }
 
 
-def _check_conditional(column, value, restriction_type, ref, problem) -> None:
+def _check_conditional(
+    column: str,
+    value: str,
+    restriction_type: str,
+    ref: ReferenceData,
+    problem: Callable[[str, str], None],
+) -> None:
     """harm/status/charge_link are required exactly for the restriction types they describe."""
     if not restriction_type:
         return

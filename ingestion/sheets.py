@@ -15,6 +15,7 @@ from ingestion.errors import ContractViolation, Issue
 
 MULTI_VALUE_SEPARATOR = "|"
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def parse_coded_date(text: str) -> tuple[date, str]:
         month = _MONTH.match(text)
         if month:
             return date(int(month[1]), int(month[2]), 1), "month"
-        if len(text) == 10:
+        if _DAY.match(text):
             return date.fromisoformat(text), "day"
     except ValueError:
         pass

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from ingestion import reference, restrictions, sheets
 from ingestion.landing import LandingSource
-from ingestion.reference import ReferenceData
+from ingestion.reference import SEEDS_DIR, ReferenceData
 from ingestion.restrictions import RAW_COLUMNS, read_restriction_sheet
 from ingestion.surveys import SURVEYS
 
@@ -24,6 +25,12 @@ RESTRICTIONS = LandingSource(
     key_columns=("event_id",),
     load_reference=ReferenceData.from_seeds,
     read=_read_restrictions,
+    signature_paths=(
+        Path(restrictions.__file__),
+        Path(sheets.__file__),
+        Path(reference.__file__),
+        SEEDS_DIR / "reference",
+    ),
 )
 
 SOURCES: tuple[LandingSource, ...] = (RESTRICTIONS, SURVEYS)

@@ -6,6 +6,7 @@ import hashlib
 
 import dagster as dg
 
+from ingestion.landing import iter_landing_files
 from ingestion.sources import SOURCES
 from orchestration.paths import WarehousePaths
 
@@ -31,14 +32,11 @@ def landing_signature(paths: WarehousePaths) -> str:
     ingestion's job, so a touched but identical file costs one no-change run at most."""
     entries = []
     for source in SOURCES:
-        folder = paths.landing_dir / source.directory
-        if folder.is_dir():
-            for path in sorted(folder.rglob("*")):
-                if path.is_file() and path.suffix.lower() in source.suffixes:
-                    stat = path.stat()
-                    entries.append(
-                        f"{path.relative_to(paths.landing_dir)}|{stat.st_size}|{stat.st_mtime_ns}"
-                    )
+        for path in iter_landing_files(source, paths.landing_dir):
+            stat = path.stat()
+            entries.append(
+                f"{path.relative_to(paths.landing_dir)}|{stat.st_size}|{stat.st_mtime_ns}"
+            )
     return hashlib.sha256("\n".join(entries).encode()).hexdigest()
 
 

@@ -63,7 +63,8 @@ def _generate(paths: WarehousePaths, args: argparse.Namespace) -> int:
     from sample_data import DEFAULT_SEED, generate_all
 
     started = time.perf_counter()
-    files = generate_all(paths.landing_dir, scale=args.scale, seed=args.seed or DEFAULT_SEED)
+    seed = DEFAULT_SEED if args.seed is None else args.seed
+    files = generate_all(paths.landing_dir, scale=args.scale, seed=seed)
     print(
         f"Wrote {len(files)} sample files below {paths.landing_dir} "
         f"(scale {args.scale}) in {time.perf_counter() - started:.1f}s"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 import sys
@@ -15,7 +16,7 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtP
 from orchestration.paths import DBT_PROJECT_DIR
 
 DBT_PROJECT = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
-DBT_PROJECT.prepare_if_dev()
+PROJECT_FILE_SUFFIXES = {".sql", ".yml", ".csv", ".md"}
 
 
 def dbt_executable() -> str:
@@ -24,28 +25,37 @@ def dbt_executable() -> str:
     return str(beside) if beside.exists() else (shutil.which("dbt") or "dbt")
 
 
-def ensure_manifest() -> Path:
-    """Run ``dbt parse`` when the manifest is missing or older than any dbt project file.
+def _project_hash() -> str:
+    """Hash of every file dbt parses, so a changed, added or deleted model re-parses."""
+    digest = hashlib.sha256()
+    for path in sorted(DBT_PROJECT_DIR.rglob("*")):
+        relative = path.relative_to(DBT_PROJECT_DIR)
+        if path.is_file() and path.suffix in PROJECT_FILE_SUFFIXES and relative.parts[0] not in (
+            "target",
+            "logs",
+        ):
+            digest.update(relative.as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
-    Dagster loads definitions from the manifest; tests, CI and the CLI call this before loading
-    them, because ``prepare_if_dev`` only acts under ``dagster dev``.
+
+def ensure_manifest() -> Path:
+    """Run ``dbt parse`` when the manifest is missing or the dbt project changed since.
+
+    Dagster loads definitions from the manifest; the CLI, tests and CI call this before loading
+    them, so that no parse ever happens while Dagster imports the code location.
     """
     manifest = DBT_PROJECT.manifest_path
-    sources = [
-        p
-        for p in DBT_PROJECT_DIR.rglob("*")
-        if p.is_file()
-        and p.suffix in {".sql", ".yml", ".csv"}
-        and not {"target", "logs"} & set(p.relative_to(DBT_PROJECT_DIR).parts[:1])
-    ]
-    newest = max((p.stat().st_mtime for p in sources), default=0)
-    if not manifest.exists() or manifest.stat().st_mtime < newest:
-        subprocess.run(
-            [dbt_executable(), "parse", "--quiet", "--profiles-dir", str(DBT_PROJECT_DIR)],
-            cwd=DBT_PROJECT_DIR,
-            check=True,
-        )
-        manifest.touch()
+    stamp = manifest.with_name("manifest.sha256")
+    current = _project_hash()
+    if manifest.exists() and stamp.exists() and stamp.read_text() == current:
+        return manifest
+    subprocess.run(
+        [dbt_executable(), "parse", "--quiet", "--profiles-dir", str(DBT_PROJECT_DIR)],
+        cwd=DBT_PROJECT_DIR,
+        check=True,
+    )
+    stamp.write_text(current)
     return manifest
 
 

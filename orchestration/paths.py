@@ -41,6 +41,11 @@ class WarehousePaths:
         return self.warehouse_dir / "build" / "civic_space_build.duckdb"
 
     @property
+    def dbt_target_dir(self) -> Path:
+        """dbt's artifacts and logs of the latest build (run results, compiled SQL)."""
+        return self.warehouse_dir / "build" / "dbt_target"
+
+    @property
     def dagster_home(self) -> Path:
         """The persistent Dagster instance: run history shared by the CLI and the UI."""
         return self.warehouse_dir / "dagster_home"

@@ -1,27 +1,12 @@
-"""Run the refresh job in-process against a warehouse, one refresh at a time."""
+"""Run the refresh job in-process against a warehouse (the resource locks it for the run)."""
 
 from __future__ import annotations
 
-import fcntl
 import logging
 from contextlib import contextmanager, redirect_stdout
 
 from orchestration.instance import prepare_dagster_home
 from orchestration.paths import WarehousePaths
-
-
-@contextmanager
-def refresh_lock(paths: WarehousePaths):
-    """One refresh at a time per warehouse: DuckDB allows a single writer per file."""
-    paths.warehouse_dir.mkdir(parents=True, exist_ok=True)
-    with (paths.warehouse_dir / "refresh.lock").open("w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise SystemExit(
-                "Another refresh of this warehouse is running; try again later."
-            ) from None
-        yield
 
 
 def run_refresh(paths: WarehousePaths, *, force_rebuild: bool = False, quiet: bool = False):
@@ -32,8 +17,6 @@ def run_refresh(paths: WarehousePaths, *, force_rebuild: bool = False, quiet: bo
 
     prepare_dagster_home(paths)
     ensure_manifest()
-    if quiet:  # a skipped (no-change) build leaves dbt's blocking checks without results
-        logging.getLogger("dagster._core.execution.plan.active").setLevel(logging.ERROR)
     from orchestration.assets.warehouse import FORCE_TAG
     from orchestration.definitions import defs
 
@@ -51,8 +34,7 @@ def run_refresh(paths: WarehousePaths, *, force_rebuild: bool = False, quiet: bo
         "loggers": {"console": {"config": {"log_level": "WARNING" if quiet else "INFO"}}},
     }
     with (
-        refresh_lock(paths),
-        _dbt_console(paths, quiet),
+        _quiet_console(paths, quiet),
         DagsterInstance.from_config(str(paths.dagster_home)) as instance,
     ):
         return job.execute_in_process(
@@ -61,16 +43,23 @@ def run_refresh(paths: WarehousePaths, *, force_rebuild: bool = False, quiet: bo
 
 
 @contextmanager
-def _dbt_console(paths: WarehousePaths, quiet: bool):
-    """In quiet mode, send dbt's console output (dagster-dbt echoes it to stdout) to a log file;
+def _quiet_console(paths: WarehousePaths, quiet: bool):
+    """In quiet mode, send dbt's console output (dagster-dbt echoes it to stdout) to a log file
+    and hush the engine's notes on dbt checks a skipped (no-change) build leaves without results;
     the run's events stay in the Dagster instance either way."""
     if not quiet:
         yield
         return
+    engine = logging.getLogger("dagster._core.execution.plan.active")
+    level = engine.level
     log_dir = paths.warehouse_dir / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
-    with (
-        (log_dir / "last_refresh_dbt.log").open("w", encoding="utf-8") as log,
-        redirect_stdout(log),
-    ):
-        yield
+    engine.setLevel(logging.ERROR)
+    try:
+        with (
+            (log_dir / "last_refresh_dbt.log").open("w", encoding="utf-8") as log,
+            redirect_stdout(log),
+        ):
+            yield
+    finally:
+        engine.setLevel(level)

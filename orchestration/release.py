@@ -143,13 +143,16 @@ def record_build(paths: WarehousePaths, run_id: str, plan: BuildPlan) -> None:
 
 def table_row_counts(con: duckdb.DuckDBPyConnection, schemas: Iterable[str]) -> dict[str, int]:
     names = con.execute(
-        f"""SELECT schema_name || '.' || table_name FROM duckdb_tables()
+        f"""SELECT schema_name, table_name FROM duckdb_tables()
             WHERE database_name = current_database()
               AND schema_name IN ({", ".join("?" for _ in schemas)})
-            ORDER BY 1""",
+            ORDER BY 1, 2""",
         list(schemas),
     ).fetchall()
-    return {name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for (name,) in names}
+    return {
+        f"{schema}.{table}": con.execute(f'SELECT count(*) FROM "{schema}"."{table}"').fetchone()[0]
+        for schema, table in names
+    }
 
 
 def publish(paths: WarehousePaths, run_id: str, checks: dict[str, dict]) -> dict:
@@ -170,7 +173,8 @@ def publish(paths: WarehousePaths, run_id: str, checks: dict[str, dict]) -> dict
         con.execute("DROP TABLE metadata.build_info")
         con.execute(RELEASES_DDL)
         if paths.published_db.exists():
-            con.execute(f"ATTACH '{paths.published_db}' AS previous (READ_ONLY)")
+            quoted = str(paths.published_db).replace("'", "''")
+            con.execute(f"ATTACH '{quoted}' AS previous (READ_ONLY)")
             con.execute("INSERT INTO metadata.releases SELECT * FROM previous.metadata.releases")
             con.execute("DETACH previous")
         now = datetime.now(UTC).replace(tzinfo=None)

@@ -4,39 +4,35 @@ from __future__ import annotations
 
 import duckdb
 
+from ingestion.landing import current_rejections
 from orchestration.paths import WarehousePaths
 from orchestration.release import current_release
 
 
 def _load_outcomes(paths: WarehousePaths, batch_id: str | None) -> tuple[dict, list[tuple]]:
-    """Outcome counts of one batch (or all current rejections when batch_id is None)."""
+    """Outcome counts and rejection issues of one batch, or of the current state if None."""
     if not paths.raw_db.exists():
         return {}, []
-    with duckdb.connect(str(paths.raw_db), read_only=True) as con:
-        if batch_id is None:
+    if batch_id is None:
+        with duckdb.connect(str(paths.raw_db), read_only=True) as con:
             counts = dict(
                 con.execute("SELECT status, count(*) FROM landing_files GROUP BY status").fetchall()
             )
-            rejections = con.execute(
-                """SELECT l.file, l.row_number, l.column_name, l.message
-                   FROM landing_files f JOIN load_log l ON l.file = f.file
-                    AND l.file_hash = f.seen_hash AND l.outcome = 'rejected'
-                   WHERE f.status = 'rejected' ORDER BY l.file, l.row_number LIMIT 50"""
-            ).fetchall()
-        else:
-            counts = dict(
-                con.execute(
-                    """SELECT outcome, count(DISTINCT file) FROM load_log WHERE batch_id = ?
+        return counts, current_rejections(paths.raw_db)
+    with duckdb.connect(str(paths.raw_db), read_only=True) as con:
+        counts = dict(
+            con.execute(
+                """SELECT outcome, count(DISTINCT file) FROM load_log WHERE batch_id = ?
                    GROUP BY outcome""",
-                    [batch_id],
-                ).fetchall()
-            )
-            rejections = con.execute(
-                """SELECT file, row_number, column_name, message FROM load_log
-                   WHERE batch_id = ? AND outcome = 'rejected'
-                   ORDER BY file, row_number LIMIT 50""",
                 [batch_id],
             ).fetchall()
+        )
+        rejections = con.execute(
+            """SELECT file, row_number, column_name, message FROM load_log
+               WHERE batch_id = ? AND outcome = 'rejected'
+               ORDER BY file, row_number NULLS FIRST LIMIT 50""",
+            [batch_id],
+        ).fetchall()
     return counts, rejections
 
 
@@ -60,12 +56,12 @@ def _format_issue(file, row, column, message) -> str:
 
 def _mart_rows(paths: WarehousePaths) -> list[tuple[str, int]]:
     with duckdb.connect(str(paths.published_db), read_only=True) as con:
-        rows = con.execute(
-            """SELECT schema_name || '.' || table_name, estimated_size FROM duckdb_tables()
-               WHERE schema_name = 'marts' ORDER BY 1"""
+        names = con.execute(
+            """SELECT table_name FROM duckdb_tables() WHERE schema_name = 'marts' ORDER BY 1"""
         ).fetchall()
         return [
-            (name, con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]) for name, _ in rows
+            (f"marts.{name}", con.execute(f'SELECT count(*) FROM marts."{name}"').fetchone()[0])
+            for (name,) in names
         ]
 
 

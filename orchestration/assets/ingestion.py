@@ -2,7 +2,8 @@
 
 import dagster as dg
 
-from ingestion.landing import SyncResult, sync_source
+from ingestion.errors import Issue
+from ingestion.landing import SyncResult, current_rejections, sync_source
 from ingestion.sources import SOURCES
 from orchestration.resources import WarehouseResource
 
@@ -51,7 +52,6 @@ def _metadata(result: SyncResult) -> dict[str, dg.MetadataValue]:
         "files_unchanged": dg.MetadataValue.int(result.unchanged),
         "files_rejected": dg.MetadataValue.int(len(result.rejected)),
         "rejections": dg.MetadataValue.json(rejected),
-        "fingerprint": dg.MetadataValue.text(result.fingerprint),
     }
 
 
@@ -98,27 +98,15 @@ def landing_ingestion(context: dg.AssetExecutionContext, warehouse: WarehouseRes
     description="Warns while any landing file is rejected: it is left out until it is fixed.",
 )
 def no_rejected_landing_files(warehouse: WarehouseResource) -> dg.AssetCheckResult:
-    import duckdb
-
-    paths = warehouse.paths()
-    rejected = []
-    if paths.raw_db.exists():
-        with duckdb.connect(str(paths.raw_db), read_only=True) as con:
-            rejected = con.execute(
-                """SELECT f.file, count(l.message), any_value(l.message)
-                   FROM landing_files f JOIN load_log l
-                     ON l.file = f.file AND l.file_hash = f.seen_hash AND l.outcome = 'rejected'
-                   WHERE f.status = 'rejected' GROUP BY f.file ORDER BY f.file"""
-            ).fetchall()
+    issues = current_rejections(warehouse.paths().raw_db, limit=1000)
+    by_file: dict[str, list[str]] = {}
+    for file, row, column, message in issues:
+        by_file.setdefault(file, []).append(str(Issue(file, message, row=row, column=column)))
     return dg.AssetCheckResult(
-        passed=not rejected,
+        passed=not by_file,
         severity=dg.AssetCheckSeverity.WARN,
-        description=None
-        if not rejected
-        else f"{len(rejected)} landing file(s) rejected; see `civic status`",
-        metadata={
-            "rejected_files": dg.MetadataValue.json(
-                {f: f"{n} issue(s), e.g. {m}" for f, n, m in rejected}
-            )
-        },
+        description=f"{len(by_file)} landing file(s) rejected; see `civic status`"
+        if by_file
+        else None,
+        metadata={"rejected_files": dg.MetadataValue.json(by_file)},
     )

@@ -44,7 +44,8 @@ def warehouse_models(
         return
     if not context.is_subset:
         reset_build_database(paths)
-    yield from dbt.cli(["build"], context=context).stream()
+    # Artifacts and logs go to the warehouse, not one new folder per run in the source tree.
+    yield from dbt.cli(["build"], context=context, target_path=paths.dbt_target_dir).stream()
     if not context.is_subset:
         record_build(paths, context.run.run_id, plan)
 

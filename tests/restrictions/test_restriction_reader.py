@@ -107,6 +107,9 @@ def test_reads_xlsx_with_real_date_cells(tmp_path, reference):
         ({"initiator_country": "Russia"}, "initiator_country", "'Russia' is not an ISO alpha-3"),
         ({"event_date": "2019-02-30"}, "event_date", "'2019-02-30' is not a date"),
         ({"source_ref": ""}, "source_ref", "required value is empty"),
+        ({"targets": " | "}, "targets", "no value between the '|' separators"),
+        ({"event_date": "2102-05-04"}, "event_date", "year 2102 is outside 2010-2021"),
+        ({"event_date": "2020-W01-1"}, "event_date", "'2020-W01-1' is not a date"),
     ],
 )
 def test_row_errors_name_file_row_and_column(tmp_path, reference, overrides, column, message):

@@ -6,14 +6,23 @@ with by_geography as (
     from {{ ref('restrictions_by_period') }}
     group by all
 ),
+kinds as (
+    select
+        count(*) filter (where geography_kind = 'country') as countries,
+        count(*) filter (where geography_kind = 'territory') as territories
+    from {{ ref('dim_geography') }}
+),
 regions as (
-    select 'region' as region_level, 'Eastern Europe and Eurasia (17 countries)' as region_name, *
-    from by_geography where geography_kind = 'country'
+    select 'region' as region_level,
+        'Eastern Europe and Eurasia (' || kinds.countries || ' countries)' as region_name,
+        by_geography.*
+    from by_geography cross join kinds where geography_kind = 'country'
     union all
     select 'sub_region', sub_region, * from by_geography where geography_kind = 'country'
     union all
-    select 'territories', 'Occupied or autonomous territories (7)', *
-    from by_geography where geography_kind = 'territory'
+    select 'territories', 'Occupied or autonomous territories (' || kinds.territories || ')',
+        by_geography.*
+    from by_geography cross join kinds where geography_kind = 'territory'
 )
 select
     region_level,

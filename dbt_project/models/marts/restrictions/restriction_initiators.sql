@@ -7,7 +7,8 @@ select
     bridge.initiator,
     initiator.initiator_label,
     count(*) as mention_count,
-    count(distinct events.initiator_country) as foreign_initiator_country_count
+    count(distinct events.initiator_country) filter (where bridge.initiator = 'foreign_government')
+        as foreign_initiator_country_count
 from {{ ref('fct_restriction_events') }} as events
 join {{ ref('bridge_restriction_event_initiators') }} as bridge using (event_id)
 join {{ ref('dim_geography') }} as geography using (geography_id)
