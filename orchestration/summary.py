@@ -89,6 +89,13 @@ def refresh_summary(paths: WarehousePaths, result, elapsed: float, example_query
             f"    FAILED {check.asset_key.to_user_string()}:{check.check_name} "
             f"({check.severity.value}) {check.description or ''}"[:400]
         )
+    if not result.success and not failed:
+        errors = [
+            e.event_specific_data.error.message.strip()
+            for e in result.all_events
+            if getattr(e.event_specific_data, "error", None) is not None
+        ]
+        lines += [f"  Error: {error.splitlines()[-1][:400]}" for error in dict.fromkeys(errors)][:3]
     published = any(
         e.event_type_value == "ASSET_MATERIALIZATION"
         and e.asset_key.to_user_string() == "metadata/releases"

@@ -228,3 +228,20 @@ def test_gate_failure_blocks_publishing(scratch_warehouse):
     }
     assert scratch_warehouse.published_sha256() == published_before
     assert _release_count(scratch_warehouse) == 1
+
+
+def test_a_second_run_on_the_same_warehouse_is_refused(scratch_warehouse):
+    import fcntl
+
+    published_before = scratch_warehouse.published_sha256()
+    with (scratch_warehouse.warehouse_dir / "refresh.lock").open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running refresh would
+        result = scratch_warehouse.refresh(force_rebuild=True)
+    assert not result.success
+    errors = [
+        str(event.event_specific_data.error)
+        for event in result.all_events
+        if getattr(event.event_specific_data, "error", None) is not None
+    ]
+    assert any("Another run is using the warehouse" in error for error in errors)
+    assert scratch_warehouse.published_sha256() == published_before
