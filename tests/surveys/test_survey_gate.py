@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 import duckdb
+import pyreadstat
 import pytest
 
 from expectations.gate import load_suites, run_suite
@@ -20,7 +21,9 @@ def tampered_db(published_warehouse, tmp_path):
     return copy
 
 
-@pytest.mark.parametrize("name", ["surveys_marts_indicators", "surveys_marts_regional_means"])
+@pytest.mark.parametrize(
+    "name", ["surveys_marts_indicators", "surveys_marts_regional_means", "surveys_marts_coverage"]
+)
 def test_mart_suites_pass_on_the_published_release(published_warehouse, name):
     result = run_suite(SUITES[name], published_warehouse.published_db)
     assert result.success, result.failures
@@ -50,3 +53,67 @@ def test_three_way_answers_not_summing_to_100_fail(tampered_db):
 
     assert not result.success
     assert any("three_way_total" in failure for failure in result.failures)
+
+
+def test_a_country_missing_from_or_added_to_a_regional_mean_fails_naming_it(tampered_db):
+    with duckdb.connect(str(tampered_db)) as con:
+        con.execute(  # Kazakhstan's Gallup 2015 estimates gone: the 2015 means would shrink to 16
+            "DELETE FROM marts.attitude_regional_coverage "
+            "WHERE wave_group = 'gwp_2015' AND geography_id = 'KAZ'"
+        )
+        con.execute(  # Turkmenistan was not surveyed in 2020: it must not enter the 2020 mean
+            "INSERT INTO marts.attitude_regional_coverage "
+            "SELECT * REPLACE ('gwp_2020' AS wave_group) FROM marts.attitude_regional_coverage "
+            "WHERE wave_group = 'gwp_2019' AND geography_id = 'TKM' "
+            "AND item_id = 'civic_engagement_index'"
+        )
+        con.execute(  # Serbia's EVS sample instead of its WVS sample
+            "UPDATE marts.attitude_regional_coverage SET study = 'EVS' "
+            "WHERE wave_group = 'evs_wvs_2017' AND geography_id = 'SRB' "
+            "AND item_id = 'interest_politics'"
+        )
+
+    result = run_suite(SUITES["surveys_marts_coverage"], tampered_db)
+
+    assert not result.success
+    failures = {f.split("(column=")[1].split(")")[0]: f for f in result.failures}
+    assert set(failures) == {
+        "expected_country_missing",
+        "country_not_expected",
+        "sample_of_unexpected_study",
+    }
+    assert "4 unexpected" in failures["expected_country_missing"]  # the index and 3 components
+    assert "gwp_2015/civic_engagement_index/KAZ" in failures["expected_country_missing"]
+    assert "gwp_2020/civic_engagement_index/TKM" in failures["country_not_expected"]
+    serbia = failures["sample_of_unexpected_study"]
+    assert "evs_wvs_2017/interest_politics/SRB: EVS sample, expected WVS" in serbia
+
+
+def test_a_country_dropped_from_a_delivery_blocks_the_release(scratch_warehouse):
+    """Uzbekistan's rows removed from the Gallup 2016 file: every 2016 mean would silently average
+    16 countries. The coverage gate fails, naming the country, and the release stays as it was."""
+    published_before = scratch_warehouse.published_sha256()
+    path = scratch_warehouse.landing_dir / "surveys" / "gwp" / "GWP_2016.dta"
+    frame, meta = pyreadstat.read_dta(str(path))
+    kept = frame[frame["COUNTRYNEW"] != "Uzbekistan"]
+    assert 0 < len(kept) < len(frame)
+    pyreadstat.write_dta(
+        kept,
+        str(path),
+        variable_value_labels=meta.variable_value_labels,
+        column_labels=meta.column_labels,
+    )
+
+    result = scratch_warehouse.refresh()
+
+    assert not result.success
+    failed = {
+        e.asset_check_evaluation_data.check_name: e.asset_check_evaluation_data.description
+        for e in result.all_events
+        if e.event_type_value == "ASSET_CHECK_EVALUATION"
+        and not e.asset_check_evaluation_data.passed
+    }
+    assert set(failed) == {"gx_surveys_marts_coverage", "gx_surveys_marts_regional_means"}
+    assert "gwp_2016/civic_engagement_index/UZB" in failed["gx_surveys_marts_coverage"]
+    assert "16 countries, expected 17" in failed["gx_surveys_marts_regional_means"]
+    assert scratch_warehouse.published_sha256() == published_before
