@@ -57,7 +57,9 @@ _WHOLE_NUMBER = re.compile(r"-?\d+\.0+")
 
 
 ROLES = ("country", "respondent_id", "year", "weight", "study", "wave")
-REQUIRED_ROLES = ("respondent_id", "weight")
+INT32 = np.iinfo(np.int32)
+CODEBOOK_SHEET = "codebook"  # .xlsx value labels: variable, value, value_label (case-insensitive)
+CODEBOOK_COLUMNS = ("variable", "value", "value_label")
 
 
 @dataclass(frozen=True)
@@ -202,10 +204,15 @@ class Layout:
     declared_missing: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
 
 
+def _pyreadstat_reader(path: Path):
+    """pyreadstat's reader for an SPSS or Stata file, None for other formats."""
+    return {".sav": pyreadstat.read_sav, ".dta": pyreadstat.read_dta}.get(path.suffix.lower())
+
+
 def _read_layout(path: Path) -> Layout:
     suffix = path.suffix.lower()
-    if suffix in (".sav", ".dta"):
-        reader = pyreadstat.read_sav if suffix == ".sav" else pyreadstat.read_dta
+    reader = _pyreadstat_reader(path)
+    if reader is not None:
         _, meta = reader(str(path), metadataonly=True)
         declared = {
             name: [(r["lo"], r["hi"]) for r in ranges if not isinstance(r["lo"], str)]
@@ -215,8 +222,38 @@ def _read_layout(path: Path) -> Layout:
     if suffix == ".csv":
         return Layout(list(pd.read_csv(path, nrows=0, **_csv_options(path)).columns))
     if suffix == ".xlsx":
-        return Layout([str(c) for c in pd.read_excel(path, sheet_name=0, nrows=0).columns])
+        with pd.ExcelFile(path) as book:
+            columns = [str(c) for c in book.parse(sheet_name=0, nrows=0).columns]
+            codebook = next((s for s in book.sheet_names if s.casefold() == CODEBOOK_SHEET), None)
+            labels = _codebook_labels(path, book.parse(codebook, dtype=object)) if codebook else {}
+        return Layout(columns, labels)
     raise ContractViolation([Issue(path.name, f"unsupported file type '{suffix}'")])
+
+
+def _codebook_labels(path: Path, sheet: pd.DataFrame) -> dict[str, dict[object, str]]:
+    """Value labels from a workbook's Codebook sheet: one row per labelled value (rows without a
+    value carry the variable's own label and are skipped), checked like .sav/.dta labels."""
+    sheet = sheet.rename(columns=lambda c: str(c).strip().casefold())
+    missing = [c for c in CODEBOOK_COLUMNS if c not in sheet.columns]
+    if missing:
+        raise ContractViolation(
+            [
+                Issue(
+                    path.name,
+                    f"Codebook sheet lacks column(s) {', '.join(missing)} "
+                    f"(expected {', '.join(CODEBOOK_COLUMNS)})",
+                )
+            ]
+        )
+    labels: dict[str, dict[object, str]] = {}
+    for variable, value, label in sheet[list(CODEBOOK_COLUMNS)].itertuples(index=False):
+        if pd.isna(variable) or pd.isna(value):
+            continue
+        number = pd.to_numeric(pd.Series([value]), errors="coerce").iloc[0]
+        labels.setdefault(str(variable).strip(), {})[
+            value if pd.isna(number) else float(number)
+        ] = "" if pd.isna(label) else str(label)
+    return labels
 
 
 def _csv_options(path: Path) -> dict[str, object]:
@@ -230,8 +267,8 @@ def _csv_options(path: Path) -> dict[str, object]:
 def _read_chunks(path: Path, variables: list[str]) -> Iterator[pd.DataFrame]:
     """The file's rows in chunks, only the variables the contract needs, codes as shipped."""
     suffix = path.suffix.lower()
-    if suffix in (".sav", ".dta"):
-        reader = pyreadstat.read_sav if suffix == ".sav" else pyreadstat.read_dta
+    reader = _pyreadstat_reader(path)
+    if reader is not None:
         for chunk, _ in pyreadstat.read_file_in_chunks(
             reader, str(path), chunksize=CHUNK_ROWS, usecols=variables, user_missing=True
         ):
@@ -283,13 +320,16 @@ class IssueLog:
 
 @dataclass(frozen=True)
 class FileContext:
-    """What the folder, the file name and the header say: family, named country or wave, and the
-    variable used for each identifier role (None when the role comes from elsewhere)."""
+    """What the folder, the file name and the header say: family, the country the file name
+    names (as written, and resolved), wave, the variable used for each identifier role (None when
+    the role comes from elsewhere) and how the country variable's codes resolve to geographies."""
 
     family: SurveyFamily
     country: str | None
+    file_country: str | None
     wave: str | None
     variables: dict[str, str | None]
+    country_lookup: dict[str, str]
 
 
 def read_survey_file(path: Path, reference: SurveyReference) -> dict[str, pd.DataFrame]:
@@ -308,7 +348,23 @@ def read_survey_file(path: Path, reference: SurveyReference) -> dict[str, pd.Dat
                 f"no {role} variable: expected {' or '.join(candidates)} (survey_sources)",
                 column=candidates[0],
             )
-    context = FileContext(family, country, wave, variables)
+    file_country = None
+    if country is not None:
+        file_country = reference.country_codes["name"].get(_norm_code(country))
+        if file_country is None:
+            log.add(
+                f"file name names country '{country}', which is not in the geographies seed "
+                "or geography_aliases",
+                column="file name",
+            )
+    context = FileContext(
+        family,
+        country,
+        file_country,
+        wave,
+        variables,
+        _country_lookup(family, variables["country"], layout, reference),
+    )
     entries = [
         e
         for e in reference.crosswalk
@@ -378,6 +434,22 @@ def _file_context(
             )
         groups = {k: v for k, v in match.groupdict().items() if v}
     return family, groups.get("country"), groups.get("wave") or family.default_wave
+
+
+def _country_lookup(
+    family: SurveyFamily, variable: str | None, layout: Layout, reference: SurveyReference
+) -> dict[str, str]:
+    """Country code as coded -> geography_id. The ``value_label`` system resolves each code
+    through the file's own value label (CAB numbers its countries 1-5 and labels them by name)."""
+    if family.country_code_system != "value_label":
+        return reference.country_codes.get(family.country_code_system, {})
+    names = reference.country_codes["name"]
+    labels = layout.value_labels.get(variable, {}) if variable else {}
+    return {
+        _norm_code(code): names[_norm_code(label)]
+        for code, label in labels.items()
+        if _norm_code(label) in names
+    }
 
 
 def _labelled_codes(
@@ -468,12 +540,19 @@ def _respondents(
         return pd.Series(_norm_code(fallback or ""), index=chunk.index)
 
     as_coded = from_file("country", context.country)
-    geography = as_coded.map(reference.country_codes.get(family.country_code_system, {}))
-    bad(
-        geography.isna(),
-        f"unknown {family.country_code_system} country code (not in the geographies seed)",
-        variables["country"] or "file name",
-    )
+    if variables["country"]:
+        geography = as_coded.map(context.country_lookup)
+        bad(geography.isna(), _unknown_country(family), variables["country"])
+        if context.file_country is not None:
+            bad(
+                geography.notna() & (geography != context.file_country),
+                f"country does not match the file name, which names {context.country} "
+                f"({context.file_country})",
+                variables["country"],
+            )
+    else:
+        geography = pd.Series(context.file_country, index=chunk.index, dtype="object")
+        bad(geography.isna(), "no country: no country variable and none in the file name", None)
     weight = pd.to_numeric(chunk[variables["weight"]], errors="coerce")
     bad(
         ~(np.isfinite(weight) & (weight > 0)),
@@ -508,7 +587,7 @@ def _respondents(
         seed_years = [reference.samples.get((family.family, w, s)) for w, s in samples]
         year = pd.Series(np.array(seed_years, dtype=float)[codes], index=chunk.index)
     bad(
-        ~(year.notna() & (year % 1 == 0)),
+        ~(year.notna() & (year % 1 == 0) & year.between(INT32.min, INT32.max)),
         "fieldwork year is not a whole number (variable, or survey_waves.fieldwork_year)",
         variables["year"] or "survey_waves",
     )
@@ -529,6 +608,15 @@ def _respondents(
     )
 
 
+def _unknown_country(family: SurveyFamily) -> str:
+    if family.country_code_system == "value_label":
+        return (
+            "country code without a value label naming a country of the geographies seed "
+            "or geography_aliases"
+        )
+    return f"unknown {family.country_code_system} country code (not in the geographies seed)"
+
+
 def _answers(
     chunk: pd.DataFrame,
     rows: np.ndarray,
@@ -547,6 +635,14 @@ def _answers(
         keep = (study == entry.study).to_numpy() if entry.study else np.ones(len(chunk), bool)
         numeric, marker = _codes(chunk[entry.source_variable])
         numeric, marker = numeric[keep], marker[keep]
+        too_large = numeric.notna() & ~numeric.between(INT32.min, INT32.max)
+        if too_large.any():
+            log.add_rows(
+                f"answer code does not fit a 32-bit integer ({INT32.min} to {INT32.max})",
+                rows[keep][too_large.to_numpy()].tolist(),
+                column=entry.source_variable,
+            )
+            numeric = numeric.where(~too_large)  # the file is rejected; keep the cast safe
         kind = _missing_kind(
             numeric,
             marker,

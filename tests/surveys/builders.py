@@ -41,3 +41,30 @@ def write_sav(path: Path, frame: pd.DataFrame, labels: dict[str, dict[int, str]]
     missing = {name: [{"lo": -5, "hi": -1}] for name in present}
     pyreadstat.write_sav(frame, str(path), variable_value_labels=present, missing_ranges=missing)
     return path
+
+
+def cab_labels(wave: str) -> dict[str, dict[int, str]]:
+    """CAB value labels of one wave: the country variable and every crosswalk variable."""
+    countries = {1: "Kazakhstan", 2: "Kyrgyzstan", 3: "Tajikistan", 4: "Uzbekistan"}
+    labels = {"CNTRY": countries}
+    for entry in REFERENCE.crosswalk:
+        if entry.family == "cab" and entry.wave == wave:
+            scale = REFERENCE.scales[entry.scales[0]]
+            labels[entry.source_variable] = {c: s.label for c, s in scale.items()}
+    return labels
+
+
+def write_xlsx(path: Path, frame: pd.DataFrame, labels: dict[str, dict[int, str]]) -> Path:
+    """Codes on a Data sheet, value labels on a Codebook sheet, as CAB ships its workbooks."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    codebook = pd.DataFrame(
+        [
+            {"variable": variable, "variable_label": None, "value": code, "value_label": text}
+            for variable, codes in labels.items()
+            for code, text in codes.items()
+        ]
+    )
+    with pd.ExcelWriter(path) as writer:
+        frame.to_excel(writer, sheet_name="Data", index=False)
+        codebook.to_excel(writer, sheet_name="Codebook", index=False)
+    return path

@@ -11,7 +11,7 @@ import pytest
 
 from ingestion.errors import ContractViolation
 from ingestion.surveys import SurveyReference, read_survey_file
-from tests.surveys.builders import crosswalk_labels, write_sav, wvs6_frame
+from tests.surveys.builders import cab_labels, crosswalk_labels, write_sav, write_xlsx, wvs6_frame
 
 REFERENCE = SurveyReference.from_seeds()
 
@@ -143,14 +143,23 @@ def test_joint_file_keeps_each_study_to_its_own_membership_block(tmp_path):
     ]
 
 
-def test_cab_xlsx_takes_country_and_wave_from_the_file_name_and_year_from_the_seed(tmp_path):
-    frame = pd.DataFrame(
-        {"ID": [1, 2, 3], "CNTRY": [2, 2, 2], "wt": [1.0, 1.2, 0.8]}
-        | {e.source_variable: [1, 98, 99] for e in REFERENCE.crosswalk if e.wave == "3"}
+def _cab_w3(countries: list[int], answers: list[int]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "ID": range(1, len(answers) + 1),
+            "CNTRY": countries,
+            "wt": [1.0, 1.2, 0.8][: len(answers)],
+        }
+        | {e.source_variable: answers for e in REFERENCE.crosswalk if e.wave == "3"}
     )
-    path = tmp_path / "surveys" / "cab" / "CAB_W3_Kyrgyzstan.xlsx"
-    path.parent.mkdir(parents=True)
-    frame.to_excel(path, sheet_name="Data", index=False)
+
+
+def test_cab_xlsx_takes_wave_from_the_file_name_and_year_from_the_seed(tmp_path):
+    path = write_xlsx(
+        tmp_path / "surveys" / "cab" / "CAB_W3_Kyrgyzstan.xlsx",
+        _cab_w3([2, 2, 2], [1, 98, 99]),
+        cab_labels("3"),
+    )
 
     tables = read_survey_file(path, REFERENCE)
 
@@ -162,10 +171,60 @@ def test_cab_xlsx_takes_country_and_wave_from_the_file_name_and_year_from_the_se
     assert _kinds(kinds) == [None, "no_answer", "dont_know"]
 
 
+def test_cab_xlsx_codebook_with_a_reversed_trust_scale_is_rejected(tmp_path):
+    labels = cab_labels("3")
+    labels["M5_2"] = {
+        1: "Strongly distrust",
+        2: "Somewhat distrust",
+        3: "Somewhat trust",
+        4: "Strongly trust",
+        98: "Refused",
+        99: "Don't know",
+    }
+    path = write_xlsx(
+        tmp_path / "surveys" / "cab" / "CAB_W3_Kyrgyzstan.xlsx",
+        _cab_w3([2, 2, 2], [1, 2, 3]),
+        labels,
+    )
+
+    issues = _issues(path)
+
+    assert [(i.file, i.column) for i in issues] == [("CAB_W3_Kyrgyzstan.xlsx", "M5_2")]
+    assert "unexpected value labels (1=Strongly distrust;" in issues[0].message
+    assert "expected the labels of cab_trust_4" in issues[0].message
+
+
+def test_cab_country_variable_must_match_the_file_name(tmp_path):
+    path = write_xlsx(
+        tmp_path / "surveys" / "cab" / "CAB_W3_Kyrgyzstan.xlsx",
+        _cab_w3([2, 1, 2], [1, 2, 3]),  # row 2 is coded Kazakhstan
+        cab_labels("3"),
+    )
+
+    issues = _issues(path)
+
+    assert [(i.file, i.column, i.row) for i in issues] == [("CAB_W3_Kyrgyzstan.xlsx", "CNTRY", 2)]
+    assert "does not match the file name, which names Kyrgyzstan (KGZ)" in issues[0].message
+
+
+def test_a_code_too_large_for_an_integer_names_file_variable_and_row(tmp_path):
+    frame = wvs6_frame(V84=[1, 3e9, 2, -3e9])
+    path = write_sav(tmp_path / "surveys" / "wvs6" / "huge.sav", frame, crosswalk_labels("wvs6"))
+
+    issues = [i for i in _issues(path) if "32-bit" in i.message]
+
+    assert [(i.file, i.column, i.row) for i in issues] == [
+        ("huge.sav", "V84", 2),
+        ("huge.sav", "V84", 4),
+    ]
+
+
 def test_unregistered_wave_is_rejected(tmp_path):
-    path = tmp_path / "surveys" / "cab" / "CAB_W9_Kazakhstan.xlsx"
-    path.parent.mkdir(parents=True)
-    pd.DataFrame({"ID": [1], "WEIGHT": [1.0]}).to_excel(path, index=False)
+    path = write_xlsx(
+        tmp_path / "surveys" / "cab" / "CAB_W9_Kazakhstan.xlsx",
+        pd.DataFrame({"ID": [1], "COUNTRY": [1], "WEIGHT": [1.0]}),
+        {"COUNTRY": {1: "Kazakhstan"}},
+    )
 
     issues = _issues(path)
 
