@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
@@ -93,6 +94,37 @@ def test_membership_averages_and_regional_gaps(published_warehouse):
     )
     assert printed(gaps["member_labour_union/wvs6"]) == -4  # trailed the region by 4 pp in 2011
     assert printed(gaps["member_church/evs_wvs_2017"]) == -4  # and church membership in 2018
+
+
+def test_confidence_compared_with_the_regional_mean_as_described(published_warehouse):
+    gaps = {
+        (item, wave): (share, regional, gap)
+        for item, wave, share, regional, gap in published_warehouse.query(
+            "SELECT item_id, wave_group, share_pct, regional_mean_pct, gap_to_regional_mean_pp "
+            "FROM marts.institutional_confidence WHERE geography_id = 'KAZ'"
+        )
+    }
+    # 2011: labour unions, regional mean 41%, Kazakhstan 3 pp higher.
+    share, regional, gap = gaps["confidence_labour_unions", "wvs6"]
+    assert (printed(regional), printed(gap)) == (41, 3)
+    assert gap == pytest.approx(share - regional)
+    # 2018: political institutions 25 pp above the regional mean on average, parties +32 pp.
+    political = [
+        "confidence_political_parties",
+        "confidence_parliament",
+        "confidence_government",
+        "confidence_civil_service",
+    ]
+    average_gap = np.mean([gaps[item, "evs_wvs_2017"][2] for item in political])
+    assert printed(average_gap) == 25
+    assert printed(gaps["confidence_political_parties", "evs_wvs_2017"][2]) == 32
+    [(mean_of_means,)] = published_warehouse.query(
+        "SELECT avg(regional_mean_pct) FROM marts.attitude_regional_means "
+        "WHERE wave_group = 'evs_wvs_2017' AND item_id IN (?, ?, ?, ?)",
+        political,
+    )
+    kaz_average = np.mean([gaps[item, "evs_wvs_2017"][0] for item in political])
+    assert kaz_average - mean_of_means == pytest.approx(average_gap)
 
 
 def test_interest_and_political_action_as_described(published_warehouse):
@@ -252,3 +284,64 @@ def test_estimates_carry_sizes_and_intervals(published_warehouse):
            FROM marts.attitude_indicators"""
     )
     assert rows > 0 and bad_interval == 0 and bad_size == 0
+
+
+Z = NormalDist().inv_cdf(0.975)
+
+
+def _estimate_by_hand(answers: pd.Series, weights: pd.Series, positive: set, valid: set) -> dict:
+    """Weighted share, Kish effective n and Wilson 95% bounds, straight from the microdata."""
+    keep = answers.isin(valid)
+    w, yes = weights[keep].to_numpy(float), answers[keep].isin(positive).to_numpy()
+    p = w[yes].sum() / w.sum()
+    n = w.sum() ** 2 / (w**2).sum()
+    centre = (p + Z**2 / (2 * n)) / (1 + Z**2 / n)
+    half = Z * np.sqrt(p * (1 - p) / n + Z**2 / (4 * n**2)) / (1 + Z**2 / n)
+    return {
+        "share_pct": 100 * p,
+        "ci_low_pct": 100 * (centre - half),
+        "ci_high_pct": 100 * (centre + half),
+        "margin_of_error_pp": 100 * Z * np.sqrt(p * (1 - p) / n),
+        "n_unweighted": int(keep.sum()),
+        "n_weighted": w.sum(),
+        "n_effective": n,
+    }
+
+
+def _wvs6_kazakhstan_interest(landing):
+    frame, _ = pyreadstat.read_sav(
+        str(landing / "surveys" / "wvs6" / "WV6_Data_Spss_v20180912.sav"),
+        usecols=["V2", "V84", "V258"],
+        user_missing=True,  # keep -1/-2 as codes: they must leave the denominator
+    )
+    kaz = frame[frame["V2"] == 398]
+    return _estimate_by_hand(kaz["V84"], kaz["V258"], positive={1, 2}, valid={1, 2, 3, 4})
+
+
+def _cab_kazakhstan_television(landing):
+    frame = pd.read_excel(landing / "surveys" / "cab" / "CAB_W2_Kazakhstan.xlsx", sheet_name="Data")
+    return _estimate_by_hand(frame["Q23A"], frame["WEIGHT"], positive={1, 2}, valid={1, 2, 3, 4})
+
+
+@pytest.mark.parametrize(
+    ("wave_group", "item_id", "by_hand"),
+    [
+        ("wvs6", "interest_politics", _wvs6_kazakhstan_interest),
+        ("cab_w2", "trust_television", _cab_kazakhstan_television),
+    ],
+    ids=["wvs6_sav_interest", "cab_xlsx_television"],
+)
+def test_kazakhstan_estimate_and_interval_recomputed_from_the_microdata(
+    published_warehouse, wave_group, item_id, by_hand
+):
+    expected = by_hand(published_warehouse.landing_dir)
+    columns = list(expected)
+    [row] = published_warehouse.query(
+        f"SELECT {', '.join(columns)} FROM marts.attitude_indicators "
+        "WHERE geography_id = 'KAZ' AND wave_group = ? AND item_id = ?",
+        [wave_group, item_id],
+    )
+    published = dict(zip(columns, row, strict=True))
+    assert published["n_unweighted"] == expected.pop("n_unweighted")
+    published.pop("n_unweighted")
+    assert published == pytest.approx(expected, abs=1e-6)
