@@ -728,4 +728,5 @@ SURVEYS = LandingSource(
     key_columns=KEY_COLUMNS,
     load_reference=SurveyReference.from_seeds,
     read=read_survey_file,
+    signature_paths=(Path(__file__), SEEDS_DIR / "surveys", SEEDS_DIR / "reference"),
 )

@@ -17,6 +17,7 @@ from orchestration.paths import DBT_PROJECT_DIR
 
 DBT_PROJECT = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 PROJECT_FILE_SUFFIXES = {".sql", ".yml", ".csv", ".md"}
+BUILD_OUTPUT = {"target", "logs"}
 
 
 def dbt_executable() -> str:
@@ -30,10 +31,8 @@ def _project_hash() -> str:
     digest = hashlib.sha256()
     for path in sorted(DBT_PROJECT_DIR.rglob("*")):
         relative = path.relative_to(DBT_PROJECT_DIR)
-        if path.is_file() and path.suffix in PROJECT_FILE_SUFFIXES and relative.parts[0] not in (
-            "target",
-            "logs",
-        ):
+        parsed = path.suffix in PROJECT_FILE_SUFFIXES and relative.parts[0] not in BUILD_OUTPUT
+        if path.is_file() and parsed:
             digest.update(relative.as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
