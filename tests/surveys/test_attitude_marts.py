@@ -180,6 +180,26 @@ def test_three_way_political_action_sums_to_100(published_warehouse):
     assert totals and all(total == pytest.approx(100) for (total,) in totals)
 
 
+def test_have_done_or_might_do_is_the_complement_of_would_never(published_warehouse):
+    rows = published_warehouse.query(
+        """SELECT have_done_or_might_do_pct, 100 - would_never_pct,
+                  have_done_or_might_do_regional_mean_pct, 100 - would_never_regional_mean_pct,
+                  have_done_or_might_do_change_pp, -would_never_change_pp,
+                  have_done_or_might_do_margin_of_error_pp, would_never_margin_of_error_pp,
+                  have_done_or_might_do_gap_within_margin, would_never_gap_within_margin,
+                  have_done_or_might_do_change_within_margin, would_never_change_within_margin
+           FROM marts.political_action"""
+    )
+    assert rows
+    for row in rows:
+        for combined, from_never in zip(row[::2], row[1::2], strict=True):
+            if isinstance(combined, bool) or combined is None:
+                assert combined == from_never
+            else:
+                assert combined == pytest.approx(from_never, abs=1e-9)
+    assert any(row[-2] is not None for row in rows) and any(row[-1] is not None for row in rows)
+
+
 def test_gallup_civic_engagement_averages_quoted_in_the_text(published_warehouse):
     frame = pd.DataFrame(
         published_warehouse.query(

@@ -1,5 +1,6 @@
 -- Political action per country, wave group and action: have done / might do / would never do
--- (shares of valid answers, summing to 100), with the regional mean and change of each.
+-- (shares of valid answers, summing to 100), with the regional mean and change of each, and
+-- have done or might do (= 100 - would never) with its margin and flags.
 {%- set outcomes = ['have_done', 'might_do', 'would_never'] %}
 select
     wave_group,
@@ -21,10 +22,18 @@ select
     max(change_pp) filter (where outcome = '{{ outcome }}') as {{ outcome }}_change_pp,
     bool_and(change_within_margin) filter (where outcome = '{{ outcome }}') as {{ outcome }}_change_within_margin,
     {%- endfor %}
+    -- Have done or might do = 100 - would never (same valid answers, same countries), so its
+    -- standard error, and hence its margin and both within-margin flags, are would_never's.
     sum(share_pct) filter (where outcome in ('have_done', 'might_do')) as have_done_or_might_do_pct,
+    max(margin_of_error_pp) filter (where outcome = 'would_never')
+        as have_done_or_might_do_margin_of_error_pp,
     sum(regional_mean_pct) filter (where outcome in ('have_done', 'might_do'))
         as have_done_or_might_do_regional_mean_pct,
+    bool_and(gap_within_margin) filter (where outcome = 'would_never')
+        as have_done_or_might_do_gap_within_margin,
     sum(change_pp) filter (where outcome in ('have_done', 'might_do')) as have_done_or_might_do_change_pp,
+    bool_and(change_within_margin) filter (where outcome = 'would_never')
+        as have_done_or_might_do_change_within_margin,
     max(n_unweighted) as n_unweighted,
     max(n_weighted) as n_weighted,
     max(n_effective) as n_effective
