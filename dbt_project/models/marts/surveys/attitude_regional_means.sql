@@ -1,7 +1,8 @@
--- Regional mean per wave group and indicator: the simple unweighted mean of the country estimates
--- over exactly the countries surveyed in that wave group (listed in attitude_regional_coverage),
--- with its 95% margin (countries as independent samples) and the change since the previous
--- wave group of the series.
+-- Regional mean per wave group and indicator: the unweighted mean of the countries' weighted
+-- estimates (each country counts once; the report annex's "weighted averages from the seven
+-- countries" - weighted within countries, not pooled) over exactly the countries surveyed in that
+-- wave group (attitude_regional_coverage, held by the gate to survey_expected_coverage), with its
+-- 95% margin (countries as independent samples) and the change since the previous wave group.
 with means as (
     select
         wave_group,
