@@ -22,7 +22,13 @@ def tampered_db(published_warehouse, tmp_path):
 
 
 @pytest.mark.parametrize(
-    "name", ["surveys_marts_indicators", "surveys_marts_regional_means", "surveys_marts_coverage"]
+    "name",
+    [
+        "surveys_core_responses",
+        "surveys_marts_indicators",
+        "surveys_marts_regional_means",
+        "surveys_marts_coverage",
+    ],
 )
 def test_mart_suites_pass_on_the_published_release(published_warehouse, name):
     result = run_suite(SUITES[name], published_warehouse.published_db)
@@ -117,3 +123,34 @@ def test_a_country_dropped_from_a_delivery_blocks_the_release(scratch_warehouse)
     assert "gwp_2016/civic_engagement_index/UZB" in failed["gx_surveys_marts_coverage"]
     assert "16 countries, expected 17" in failed["gx_surveys_marts_regional_means"]
     assert scratch_warehouse.published_sha256() == published_before
+
+
+def test_a_code_outside_its_scale_fails_including_on_a_scale_the_suite_never_names(tampered_db):
+    with duckdb.connect(str(tampered_db)) as con:
+        [(file, row)] = con.execute(
+            "SELECT source_file, source_row FROM core.fct_survey_responses "
+            "WHERE item_id = 'confidence_police' AND geography_id = 'KAZ' "
+            "AND wave_group = 'wvs6' AND missing_kind IS NULL ORDER BY source_row LIMIT 1"
+        ).fetchall()
+        con.execute(
+            "UPDATE core.fct_survey_responses SET answer_code = 7 "
+            "WHERE source_file = ? AND source_row = ? AND item_id = 'confidence_police'",
+            [file, row],
+        )
+        # A scale added to the seed after the suite was written is checked all the same.
+        con.execute(
+            "INSERT INTO reference.survey_answer_scales (scale_id, code, label, category) "
+            "VALUES ('trust_5', 1, 'Trust', 'trusts'), ('trust_5', 2, 'Distrust', 'distrusts')"
+        )
+        con.execute(
+            "UPDATE core.fct_survey_responses SET scale_id = 'trust_5' "
+            "WHERE item_id = 'trust_radio' AND wave_group = 'cab_w2' AND missing_kind IS NULL"
+        )
+
+    result = run_suite(SUITES["surveys_core_responses"], tampered_db)
+
+    assert not result.success
+    [failure] = result.failures
+    assert f"confidence_4 code 7 in V113 (1 answers, e.g. {file} row {row})" in failure
+    assert "trust_5 code 3 in Q23C" in failure and "trust_5 code 4 in Q23C" in failure
+    assert "trust_5 code 1 in" not in failure
