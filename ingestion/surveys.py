@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -107,6 +108,15 @@ class SurveyReference:
     missing_kinds: dict[str, str]  # '-1', '.a', '.' -> missing kind
     country_codes: dict[str, dict[str, str]]  # code system -> code as coded -> geography_id
     samples: dict[tuple[str, str, str], int | None]  # (family, wave, study) -> fieldwork year
+
+    @cached_property
+    def missing_kind_dtype(self) -> pd.CategoricalDtype:
+        """Every kind of missing the reader can assign, as one fixed categorical type: chunks
+        then concatenate as a categorical instead of widening to an object column."""
+        kinds = set(self.missing_kinds.values()) | {"other"}
+        for scale in self.scales.values():
+            kinds |= {code.missing_kind for code in scale.values() if code.missing_kind}
+        return pd.CategoricalDtype(sorted(kinds))
 
     @classmethod
     def from_seeds(cls, seeds_dir: Path = SEEDS_DIR) -> SurveyReference:
@@ -681,7 +691,7 @@ def _answers(
         categories = sorted(set(per_entry))
         codes = np.array([categories.index(v) for v in per_entry])[entry_of_row]
         frame[column] = pd.Categorical.from_codes(codes, categories=categories)
-    frame["missing_kind"] = frame["missing_kind"].astype("category")
+    frame["missing_kind"] = frame["missing_kind"].astype(reference.missing_kind_dtype)
     return frame[list(ANSWER_COLUMNS)]
 
 
