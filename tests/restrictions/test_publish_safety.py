@@ -15,11 +15,11 @@ import orchestration.release
 
 READER = textwrap.dedent(
     """
-    import json, sys, time, duckdb
+    import json, os, sys, time, duckdb
     published, stop = sys.argv[1], sys.argv[2]
     seen = []
-    import os
-    while not os.path.exists(stop):
+    while True:
+        finished = os.path.exists(stop)  # one more look after the refresh returned
         try:
             with duckdb.connect(published, read_only=True) as con:
                 seen.append(con.execute(
@@ -28,6 +28,8 @@ READER = textwrap.dedent(
                     "  WHERE geography_id = 'KAZ')").fetchone())
         except Exception as error:
             seen.append(["error", repr(error)])
+        if finished:
+            break
         time.sleep(0.05)
     print(json.dumps(seen))
     """
