@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import duckdb
 
 from ingestion.landing import current_rejections
@@ -54,17 +56,6 @@ def _format_issue(file, row, column, message) -> str:
     return f"    {where}: {message}"
 
 
-def _mart_rows(paths: WarehousePaths) -> list[tuple[str, int]]:
-    with duckdb.connect(str(paths.published_db), read_only=True) as con:
-        names = con.execute(
-            """SELECT table_name FROM duckdb_tables() WHERE schema_name = 'marts' ORDER BY 1"""
-        ).fetchall()
-        return [
-            (f"marts.{name}", con.execute(f'SELECT count(*) FROM marts."{name}"').fetchone()[0])
-            for (name,) in names
-        ]
-
-
 def refresh_summary(paths: WarehousePaths, result, elapsed: float, example_query: str) -> str:
     run_id = result.run_id
     lines = [
@@ -110,10 +101,18 @@ def refresh_summary(paths: WarehousePaths, result, elapsed: float, example_query
         state = "unchanged" if result.success else "kept (this refresh did not publish)"
         lines.append(f"  Published release {release.release_id} {state} -> {paths.published_db}")
     if release is not None:
-        lines.append("  Rows per mart:")
-        lines += [f"    {name:<48} {rows:>9,}" for name, rows in _mart_rows(paths)]
         with duckdb.connect(str(paths.published_db), read_only=True) as con:
+            [(row_counts,)] = con.execute(  # counted at publish time, in the release record
+                "SELECT row_counts FROM metadata.releases WHERE release_id = ?",
+                [release.release_id],
+            ).fetchall()
             table = con.sql(example_query).fetchall()
+        lines.append("  Rows per mart:")
+        lines += [
+            f"    {name:<48} {rows:>9,}"
+            for name, rows in sorted(json.loads(row_counts).items())
+            if name.startswith("marts.")
+        ]
         lines.append('  Example query (civic query "...", or any SQL client, read-only):')
         lines += ["    " + line for line in example_query.splitlines()]
         lines += [f"      {' | '.join(str(v) for v in row)}" for row in table]
