@@ -5,6 +5,11 @@ unchanged files are skipped, a changed file replaces exactly its own earlier row
 rows are removed, and a file that breaks its contract is rejected as a whole while its last accepted
 version stays loaded. Every outcome lands in ``load_log``; ``landing_files`` holds the current
 state. When a reader or its reference seeds change, every file of that source is read again.
+
+A sync is judged on the landing state after *all* of its changes: every changed file is read and
+staged first, keys are checked across the resulting state (so a record moved from one file to
+another is not a clash), and the whole source changes in one transaction. Files rejected earlier
+are judged again whenever another file of their source changes.
 """
 
 from __future__ import annotations
@@ -20,7 +25,9 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from ingestion.database import connect
 from ingestion.errors import ContractViolation, Issue
+from ingestion.landing_keys import key_clashes
 
 LINEAGE_COLUMNS = {
     "source_file": "VARCHAR",
@@ -90,12 +97,22 @@ class SyncResult:
     replaced: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     rejected: dict[str, list[Issue]] = field(default_factory=dict)
+    skipped: dict[str, str] = field(default_factory=dict)
     unchanged: int = 0
     rows_by_table: dict[str, int] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
         return bool(self.loaded or self.replaced or self.removed)
+
+
+@dataclass(frozen=True)
+class _Known:
+    """A file as ``landing_files`` remembers it."""
+
+    seen_hash: str
+    accepted_hash: str | None
+    status: str
 
 
 @dataclass(frozen=True)
@@ -108,6 +125,19 @@ class _Batch:
     now: datetime
 
 
+# Files that office software and macOS leave beside real ones: never data, never a rejection.
+_NOT_DATA = {
+    "~$": "Excel owner file (written while the workbook is open in Excel)",
+    ".~lock.": "LibreOffice lock file (written while the file is open)",
+    "._": "macOS metadata file (AppleDouble, written when copying from a Mac)",
+}
+
+
+def skip_reason(path: Path) -> str | None:
+    """Why a landing file is not data (office lock files, macOS metadata), or None."""
+    return next((why for prefix, why in _NOT_DATA.items() if path.name.startswith(prefix)), None)
+
+
 def file_hash(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -117,7 +147,8 @@ def file_hash(path: Path) -> str:
 
 
 def iter_landing_files(source: LandingSource, landing_dir: Path) -> Iterator[Path]:
-    """The source's files below the landing directory, in a stable order."""
+    """The source's files below the landing directory, in a stable order (lock files included:
+    ``skip_reason`` sets them aside)."""
     folder = landing_dir / source.directory
     if folder.is_dir():
         for path in sorted(folder.rglob("*")):
@@ -126,10 +157,20 @@ def iter_landing_files(source: LandingSource, landing_dir: Path) -> Iterator[Pat
 
 
 def scan_landing(source: LandingSource, landing_dir: Path) -> dict[str, str]:
-    """Hash every file of the source: relative path (posix) -> sha256."""
+    """Hash every data file of the source: relative path (posix) -> sha256."""
     return {
         path.relative_to(landing_dir).as_posix(): file_hash(path)
         for path in iter_landing_files(source, landing_dir)
+        if skip_reason(path) is None
+    }
+
+
+def _skipped_files(source: LandingSource, landing_dir: Path) -> dict[str, tuple[str, str]]:
+    """Files set aside as not data: relative path -> (reason, content hash)."""
+    return {
+        path.relative_to(landing_dir).as_posix(): (reason, file_hash(path))
+        for path in iter_landing_files(source, landing_dir)
+        if (reason := skip_reason(path)) is not None
     }
 
 
@@ -144,7 +185,7 @@ def current_rejections(raw_db: Path, limit: int = 50) -> list[tuple[str, int | N
             """SELECT l.file, l.row_number, l.column_name, l.message
                FROM landing_files f JOIN load_log l
                  ON l.source = f.source AND l.file = f.file AND l.file_hash = f.seen_hash
-                AND l.outcome = 'rejected'
+                AND l.outcome = 'rejected' AND l.batch_id = f.batch_id
                WHERE f.status = 'rejected'
                ORDER BY l.file, l.row_number NULLS FIRST LIMIT ?""",
             [limit],
@@ -157,27 +198,35 @@ def _table_exists(con: Connection, table: str) -> bool:
     return con.execute(query, [table]).fetchone()[0] > 0
 
 
-def _known_state(raw_db: Path, source: LandingSource) -> tuple[dict[str, tuple[str, str]], bool]:
-    """(file -> (seen_hash, accepted_hash)), and whether the rows were read by this reader.
+def _known_state(raw_db: Path, source: LandingSource) -> tuple[dict[str, _Known], set[str], bool]:
+    """What ``landing_files`` remembers of the source, the skip notes already logged, and
+    whether the rows were read by this reader.
 
     A source never loaded, or loaded by another reader version or other reference seeds, counts
     as not current: its tables are rebuilt from every landing file.
     """
     if not raw_db.exists():
-        return {}, False
-    with duckdb.connect(str(raw_db), read_only=True) as con:
+        return {}, set(), False
+    with connect(raw_db, read_only=True) as con:
         if not _table_exists(con, "reader_signatures"):
-            return {}, False
+            return {}, set(), False
+        noted = {
+            f"{file}|{digest}"
+            for file, digest in con.execute(
+                "SELECT file, file_hash FROM load_log WHERE source = ? AND outcome = 'skipped'",
+                [source.name],
+            ).fetchall()
+        }
         stored = con.execute(
             "SELECT signature FROM reader_signatures WHERE source = ?", [source.name]
         ).fetchone()
         if stored is None or stored[0] != source.reader_signature():
-            return {}, False
+            return {}, noted, False
         rows = con.execute(
-            "SELECT file, seen_hash, accepted_hash FROM landing_files WHERE source = ?",
+            "SELECT file, seen_hash, accepted_hash, status FROM landing_files WHERE source = ?",
             [source.name],
         ).fetchall()
-    return {file: (seen, accepted) for file, seen, accepted in rows}, True
+    return {file: _Known(*state) for file, *state in rows}, noted, True
 
 
 def sync_source(
@@ -186,23 +235,47 @@ def sync_source(
     """Bring the source's raw tables in line with its landing files; writes only on change."""
     result = SyncResult(source.name, batch_id)
     on_disk = scan_landing(source, landing_dir)
-    known, current = _known_state(raw_db, source)
-    to_read = {f: h for f, h in on_disk.items() if known.get(f, (None, None))[0] != h}
+    skipped = _skipped_files(source, landing_dir)
+    known, noted, current = _known_state(raw_db, source)
+    to_read = {f: h for f, h in on_disk.items() if f not in known or known[f].seen_hash != h}
     gone = sorted(set(known) - set(on_disk))
-    result.unchanged = len(on_disk) - len(to_read)
-    if current and not (to_read or gone):
+    new_notes = {f: note for f, note in skipped.items() if f"{f}|{note[1]}" not in noted}
+    result.skipped = {file: reason for file, (reason, _) in skipped.items()}
+    if current and not (to_read or gone or new_notes):
+        result.unchanged = len(on_disk)
         return result
+    if to_read or gone:  # a clash may have gone away: judge earlier rejections again
+        to_read |= {
+            f: on_disk[f] for f, k in known.items() if k.status == "rejected" and f in on_disk
+        }
+    to_read = dict(sorted(to_read.items()))
+    result.unchanged = len(on_disk) - len(to_read)
 
-    reference = source.load_reference()
+    reference = source.load_reference() if to_read else None
     raw_db.parent.mkdir(parents=True, exist_ok=True)
-    with duckdb.connect(str(raw_db)) as con:
+    with connect(raw_db) as con:
         batch = _Batch(con, source, result, datetime.now(UTC).replace(tzinfo=None))
         _prepare(batch, reset=not current)
-        for file in gone:
-            _remove(batch, file)
-        for file, digest in to_read.items():
-            replaced = known.get(file, (None, None))[1] is not None
-            _load_file(batch, landing_dir, file, digest, reference, replaced=replaced)
+        staged = _stage(batch, landing_dir, to_read, reference)
+        clashes = key_clashes(con, source, sorted(staged), gone)
+        for file in clashes:
+            _unstage(batch, file)
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for file in gone:
+                _remove(batch, file)
+            for file, digest in to_read.items():
+                issues = result.rejected.get(file) or clashes.get(file)
+                if issues:
+                    _reject(batch, file, digest, issues)
+                else:
+                    _swap_in(batch, file, digest, staged[file], known.get(file))
+            for file, (reason, digest) in new_notes.items():
+                _log(batch, file, digest, "skipped", issue=Issue(file, reason))
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
         con.execute("CHECKPOINT")
     return result
 
@@ -211,18 +284,72 @@ def _prepare(batch: _Batch, *, reset: bool) -> None:
     con, source = batch.con, batch.source
     for ddl in STATE_DDL:
         con.execute(ddl)
+    con.execute("ALTER TABLE landing_files ADD COLUMN IF NOT EXISTS batch_id VARCHAR")
     if reset:
         con.execute("DELETE FROM landing_files WHERE source = ?", [source.name])
     for table, columns in source.tables.items():
         if reset:
             con.execute(f'DROP TABLE IF EXISTS "{table}"')
-        all_columns = {**columns, **LINEAGE_COLUMNS}
-        column_sql = ", ".join(f'"{name}" {kind}' for name, kind in all_columns.items())
+        column_sql = _column_sql(columns)
         con.execute(f'CREATE TABLE IF NOT EXISTS "{table}" ({column_sql})')
+        con.execute(f'CREATE OR REPLACE TEMP TABLE "staged__{table}" ({column_sql})')
     con.execute(
         "INSERT OR REPLACE INTO reader_signatures VALUES (?, ?)",
         [source.name, source.reader_signature()],
     )
+
+
+def _column_sql(columns: Mapping[str, str]) -> str:
+    return ", ".join(f'"{name}" {kind}' for name, kind in {**columns, **LINEAGE_COLUMNS}.items())
+
+
+def _stage(
+    batch: _Batch, landing_dir: Path, to_read: Mapping[str, str], reference: Any
+) -> dict[str, dict[str, int]]:
+    """Read and validate every changed file into temporary tables: file -> rows per table.
+
+    A file that breaks its contract (or its table's constraints) lands in ``result.rejected``
+    with every issue, and nothing of it is staged.
+    """
+    source, result, staged = batch.source, batch.result, {}
+    for file, digest in to_read.items():
+        path = landing_dir / file
+        try:
+            frames = source.read(path, reference)
+            staged[file] = _stage_frames(batch, file, digest, frames)
+        except ContractViolation as violation:
+            result.rejected[file] = violation.issues
+        except Exception as error:  # a reader bug or unreadable file must not stop other files
+            _unstage(batch, file)
+            result.rejected[file] = [
+                Issue(path.name, f"could not be loaded: {type(error).__name__}: {error}")
+            ]
+    return staged
+
+
+def _stage_frames(
+    batch: _Batch, file: str, digest: str, frames: Mapping[str, pd.DataFrame]
+) -> dict[str, int]:
+    rows = {}
+    for table, frame in frames.items():
+        staged = frame.assign(
+            source_file=file, file_hash=digest, loaded_at=batch.now, batch_id=batch.result.batch_id
+        )
+        columns = ", ".join(f'"{c}"' for c in {**batch.source.tables[table], **LINEAGE_COLUMNS})
+        batch.con.register("incoming_rows", staged)
+        try:
+            batch.con.execute(
+                f'INSERT INTO "staged__{table}" ({columns}) SELECT {columns} FROM incoming_rows'
+            )
+        finally:
+            batch.con.unregister("incoming_rows")
+        rows[table] = len(frame)
+    return rows
+
+
+def _unstage(batch: _Batch, file: str) -> None:
+    for table in batch.source.tables:
+        batch.con.execute(f'DELETE FROM "staged__{table}" WHERE source_file = ?', [file])
 
 
 def _log(
@@ -251,103 +378,48 @@ def _log(
 
 
 def _remove(batch: _Batch, file: str) -> None:
-    con = batch.con
-    con.execute("BEGIN TRANSACTION")
     for table in batch.source.tables:
-        con.execute(f'DELETE FROM "{table}" WHERE source_file = ?', [file])
-    con.execute(
+        batch.con.execute(f'DELETE FROM "{table}" WHERE source_file = ?', [file])
+    batch.con.execute(
         "DELETE FROM landing_files WHERE source = ? AND file = ?", [batch.source.name, file]
     )
     _log(batch, file, None, "removed")
-    con.execute("COMMIT")
     batch.result.removed.append(file)
 
 
-def _load_file(
-    batch: _Batch, landing_dir: Path, file: str, digest: str, reference: Any, *, replaced: bool
-) -> None:
-    """Read, validate and swap in one file atomically, or reject it with every issue."""
-    source, path = batch.source, landing_dir / file
-    try:
-        frames = source.read(path, reference)
-        _check_keys_unique(batch, file, frames[source.primary_table])
-        _swap_in(batch, file, digest, frames, replaced=replaced)
-    except ContractViolation as violation:
-        _reject(batch, file, digest, violation.issues)
-    except Exception as error:  # a reader bug or unreadable file must not stop other files
-        issue = Issue(path.name, f"could not be loaded: {type(error).__name__}: {error}")
-        _reject(batch, file, digest, [issue])
-
-
 def _swap_in(
-    batch: _Batch, file: str, digest: str, frames: Mapping[str, pd.DataFrame], *, replaced: bool
+    batch: _Batch, file: str, digest: str, rows: Mapping[str, int], known: _Known | None
 ) -> None:
+    """Replace the file's rows by its staged rows (inside the sync's transaction)."""
     con, source, result = batch.con, batch.source, batch.result
-    rows = len(frames[source.primary_table])
-    con.execute("BEGIN TRANSACTION")
-    try:
-        for table, frame in frames.items():
-            con.execute(f'DELETE FROM "{table}" WHERE source_file = ?', [file])
-            staged = frame.assign(
-                source_file=file, file_hash=digest, loaded_at=batch.now, batch_id=result.batch_id
-            )
-            con.register("staged_rows", staged)
-            columns = ", ".join(f'"{c}"' for c in {**source.tables[table], **LINEAGE_COLUMNS})
-            con.execute(f'INSERT INTO "{table}" ({columns}) SELECT {columns} FROM staged_rows')
-            con.unregister("staged_rows")
+    for table in source.tables:
+        con.execute(f'DELETE FROM "{table}" WHERE source_file = ?', [file])
         con.execute(
-            "INSERT OR REPLACE INTO landing_files VALUES (?, ?, ?, ?, 'loaded', ?, ?)",
-            [source.name, file, digest, digest, rows, batch.now],
+            f'INSERT INTO "{table}" SELECT * FROM "staged__{table}" WHERE source_file = ?', [file]
         )
-        _log(batch, file, digest, "replaced" if replaced else "loaded", rows)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
-    for table, frame in frames.items():
-        result.rows_by_table[table] = result.rows_by_table.get(table, 0) + len(frame)
+        result.rows_by_table[table] = result.rows_by_table.get(table, 0) + rows.get(table, 0)
+    primary_rows = rows.get(source.primary_table, 0)
+    con.execute(
+        """INSERT OR REPLACE INTO landing_files
+             (source, file, seen_hash, accepted_hash, status, rows, checked_at, batch_id)
+           VALUES (?, ?, ?, ?, 'loaded', ?, ?, ?)""",
+        [source.name, file, digest, digest, primary_rows, batch.now, result.batch_id],
+    )
+    replaced = known is not None and known.accepted_hash is not None
+    _log(batch, file, digest, "replaced" if replaced else "loaded", primary_rows)
     (result.replaced if replaced else result.loaded).append(file)
 
 
 def _reject(batch: _Batch, file: str, digest: str, issues: list[Issue]) -> None:
-    con = batch.con
-    con.execute("BEGIN TRANSACTION")
-    con.execute(
-        """INSERT INTO landing_files VALUES (?, ?, ?, NULL, 'rejected', NULL, ?)
+    batch.con.execute(
+        """INSERT INTO landing_files
+             (source, file, seen_hash, accepted_hash, status, rows, checked_at, batch_id)
+           VALUES (?, ?, ?, NULL, 'rejected', NULL, ?, ?)
            ON CONFLICT (source, file) DO UPDATE SET
              seen_hash = excluded.seen_hash, status = 'rejected',
-             checked_at = excluded.checked_at""",
-        [batch.source.name, file, digest, batch.now],
+             checked_at = excluded.checked_at, batch_id = excluded.batch_id""",
+        [batch.source.name, file, digest, batch.now, batch.result.batch_id],
     )
     for issue in issues:
         _log(batch, file, digest, "rejected", issue=issue)
-    con.execute("COMMIT")
     batch.result.rejected[file] = issues
-
-
-def _check_keys_unique(batch: _Batch, file: str, frame: pd.DataFrame) -> None:
-    """Keys are unique across files: a clash names this row and the file already holding the key."""
-    con, source = batch.con, batch.source
-    keys = list(source.key_columns)
-    con.register("incoming_keys", frame[[*keys, "source_row"]])
-    join = " AND ".join(f'i."{k}" = t."{k}"' for k in keys)
-    clashes = con.execute(
-        f"""SELECT i.source_row, t.source_file, t.source_row, {", ".join(f'i."{k}"' for k in keys)}
-            FROM incoming_keys i JOIN "{source.primary_table}" t ON {join}
-            WHERE t.source_file <> ? ORDER BY i.source_row LIMIT 50""",
-        [file],
-    ).fetchall()
-    con.unregister("incoming_keys")
-    if clashes:
-        raise ContractViolation(
-            [
-                Issue(
-                    Path(file).name,
-                    f"{'/'.join(keys)} {'/'.join(map(str, key))} already loaded from "
-                    f"{other_file} row {other_row}",
-                    row=row,
-                    column=keys[0],
-                )
-                for row, other_file, other_row, *key in clashes
-            ]
-        )

@@ -113,3 +113,65 @@ def test_reader_or_reference_change_reloads_every_file(toy):
     result = _sync(toy, "b3")
     assert result.loaded == ["toy/a.txt"] and list(result.rejected) == ["toy/b.txt"]
     assert _rows(raw) == [("toy/a.txt", "ann", 1)]
+
+
+def test_a_key_moved_to_an_earlier_file_is_not_a_clash(toy):
+    """Uniqueness is judged on the landing state after every change of the sync."""
+    _, landing, raw, _ = toy
+    (landing / "toy" / "a.txt").write_text("ann,1")
+    (landing / "toy" / "b.txt").write_text("bob,2\ncy,3")
+    _sync(toy, "b1")
+    (landing / "toy" / "a.txt").write_text("ann,1\ncy,3")  # cy moves from b.txt to a.txt
+    (landing / "toy" / "b.txt").write_text("bob,2")
+    result = _sync(toy, "b2")
+    assert result.rejected == {}
+    assert _rows(raw) == [("toy/a.txt", "ann", 1), ("toy/a.txt", "cy", 3), ("toy/b.txt", "bob", 2)]
+
+
+def test_a_clash_clears_when_the_other_file_lets_go_of_the_key(toy):
+    _, landing, raw, _ = toy
+    (landing / "toy" / "a.txt").write_text("ann,1")
+    (landing / "toy" / "b.txt").write_text("bob,2\ncy,3")
+    _sync(toy, "b1")
+    (landing / "toy" / "a.txt").write_text("ann,1\ncy,3")  # cy copied, not yet removed from b
+    assert list(_sync(toy, "b2").rejected) == ["toy/a.txt"]
+    assert current_rejections(raw) == [
+        ("toy/a.txt", 3, "name", "name cy already loaded from toy/b.txt row 3")
+    ]
+    (landing / "toy" / "b.txt").write_text("bob,2")  # only b changes: a is judged again
+    result = _sync(toy, "b3")
+    assert (result.replaced, result.rejected) == (["toy/a.txt", "toy/b.txt"], {})
+    assert current_rejections(raw) == []
+    assert _rows(raw) == [("toy/a.txt", "ann", 1), ("toy/a.txt", "cy", 3), ("toy/b.txt", "bob", 2)]
+
+
+def test_a_rejected_new_version_keeps_its_keys_against_other_files(toy):
+    """A file whose new version is rejected keeps its old rows, so their keys still count."""
+    _, landing, raw, _ = toy
+    (landing / "toy" / "a.txt").write_text("ann,1")
+    (landing / "toy" / "b.txt").write_text("cy,3")
+    _sync(toy, "b1")
+    (landing / "toy" / "b.txt").write_text("bad")  # rejected: cy stays loaded from b.txt
+    (landing / "toy" / "a.txt").write_text("ann,1\ncy,4")
+    result = _sync(toy, "b2")
+    assert sorted(result.rejected) == ["toy/a.txt", "toy/b.txt"]
+    assert _rows(raw) == [("toy/a.txt", "ann", 1), ("toy/b.txt", "cy", 3)]
+
+
+def test_office_lock_and_macos_files_are_skipped_with_a_note(toy):
+    _, landing, raw, _ = toy
+    (landing / "toy" / "a.txt").write_text("ann,1")
+    (landing / "toy" / "~$a.txt").write_bytes(b"\x00owner")
+    (landing / "toy" / "._a.txt").write_bytes(b"\x00\x05\x16\x07")
+    result = _sync(toy, "b1")
+    assert (result.loaded, result.rejected) == (["toy/a.txt"], {})
+    assert sorted(result.skipped) == ["toy/._a.txt", "toy/~$a.txt"]
+    with duckdb.connect(str(raw), read_only=True) as con:
+        notes = con.execute(
+            "SELECT file, message FROM load_log WHERE outcome = 'skipped' ORDER BY file"
+        ).fetchall()
+    assert [file for file, _ in notes] == ["toy/._a.txt", "toy/~$a.txt"]
+    assert notes[1][1].startswith("Excel owner file")
+    mtime = raw.stat().st_mtime_ns
+    again = _sync(toy, "b2")  # noted once: a refresh with nothing new still writes nothing
+    assert (again.changed, raw.stat().st_mtime_ns) == (False, mtime)

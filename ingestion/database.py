@@ -1,0 +1,59 @@
+"""Opening the pipeline's DuckDB files: wait briefly for another process, then say who holds it.
+
+DuckDB allows one writing process per file, and a reader in another process blocks a writer. An
+operator's short-lived command (or an analyst who opened a private file by mistake) must not turn
+a refresh into a traceback: the refresh waits a little, then fails with one line naming the
+process that holds the file.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+Connection = duckdb.DuckDBPyConnection
+DEFAULT_WAIT_SECONDS = 30.0
+_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
+
+
+class DatabaseBusy(RuntimeError):
+    """Another process holds the database file; the message is one line naming it."""
+
+
+def lock_holder(error: BaseException) -> str | None:
+    """'PID 123 (program)' when ``error`` is DuckDB's file-lock conflict, else None."""
+    match = _HOLDER.search(str(error))
+    return f"PID {match['pid']} ({match['program']})" if match else None
+
+
+def connect(
+    path: Path,
+    *,
+    read_only: bool = False,
+    wait_seconds: float = DEFAULT_WAIT_SECONDS,
+    on_wait: Callable[[str], None] | None = None,
+) -> Connection:
+    """Open ``path``; while another process holds it, retry for ``wait_seconds``, then raise
+    ``DatabaseBusy``. ``on_wait`` hears once that we are waiting, and for whom."""
+    deadline = time.monotonic() + wait_seconds
+    told = False
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as error:
+            holder = lock_holder(error)
+            if holder is None:
+                raise
+            if time.monotonic() >= deadline:
+                raise DatabaseBusy(
+                    f"{path.name} is held open by {holder}; close that session and run again "
+                    f"({path.name} is private to the pipeline: analysts read the published file)"
+                ) from None
+            if on_wait is not None and not told:
+                on_wait(f"{path.name} is open in {holder}: waiting up to {wait_seconds:.0f}s")
+                told = True
+            time.sleep(0.5)
