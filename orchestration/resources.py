@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import IO
 
 import dagster as dg
-from pydantic import PrivateAttr
+from pydantic import Field, PrivateAttr
 
 from orchestration.paths import WarehousePaths
 
@@ -22,6 +22,11 @@ class WarehouseResource(dg.ConfigurableResource):
 
     landing_dir: str
     warehouse_dir: str
+    max_removed_share: float = Field(
+        default=0.2,
+        description="Largest share of a source's or a geography's rows one refresh may remove "
+        "before the publish stops for an operator's confirmation (`--confirm-removals`).",
+    )
     _lock: IO[str] | None = PrivateAttr(default=None)
 
     @classmethod
