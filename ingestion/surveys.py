@@ -6,7 +6,8 @@ variables feed which harmonised item, and which answer codes (with which value l
 scale allows. Adding a wave, a country or a survey family is a seed change, not a code change.
 
 The reader keeps answers as shipped (the code, plus the kind of missing it is) and leaves
-harmonisation into categories to dbt, which joins the same seeds.
+harmonisation into categories to dbt, which joins the same seeds. Of a cross-national file only the
+programme's countries are loaded; ``ingestion.survey_countries`` counts every country's rows.
 """
 
 from __future__ import annotations
@@ -26,6 +27,15 @@ import pyreadstat
 from ingestion.errors import ContractViolation, Issue
 from ingestion.landing import LandingSource
 from ingestion.reference import SEEDS_DIR, read_seed
+from ingestion.survey_countries import (
+    FILE_COUNTRY_COLUMNS,
+    FROM_FILE_NAME,
+    Country,
+    CountryReference,
+    CountryTally,
+    unknown_codes,
+)
+from ingestion.survey_countries import norm_code as _norm_code
 
 CHUNK_ROWS = 50_000
 ISSUES_PER_CHECK = (
@@ -54,7 +64,6 @@ ANSWER_COLUMNS = {
 }
 KEY_COLUMNS = ("survey_family", "wave", "study", "geography_id", "respondent_id")
 SYSTEM_MISSING = "."
-_WHOLE_NUMBER = re.compile(r"-?\d+\.0+")
 
 
 ROLES = ("country", "respondent_id", "year", "weight", "study", "wave")
@@ -106,7 +115,7 @@ class SurveyReference:
     crosswalk: tuple[CrosswalkEntry, ...]
     scales: dict[str, dict[int, ScaleCode]]
     missing_kinds: dict[str, str]  # '-1', '.a', '.' -> missing kind
-    country_codes: dict[str, dict[str, str]]  # code system -> code as coded -> geography_id
+    countries: CountryReference  # country codes of every code system, in the programme or not
     samples: dict[tuple[str, str, str], int | None]  # (family, wave, study) -> fieldwork year
 
     @cached_property
@@ -160,35 +169,12 @@ class SurveyReference:
             row["marker"]: row["missing_kind"]
             for row in read_seed("survey_missing_codes", seeds_dir)
         }
-        country_codes: dict[str, dict[str, str]] = {system: {} for system in _CODE_SYSTEMS}
-        for row in read_seed("geographies", seeds_dir):
-            for system, column in _CODE_SYSTEMS.items():
-                if row[column]:
-                    country_codes[system][_norm_code(row[column])] = row["geography_id"]
-        for row in read_seed("geography_aliases", seeds_dir):
-            country_codes["name"][_norm_code(row["alias"])] = row["geography_id"]
-        return cls(families, crosswalk, scales, missing, country_codes, samples)
-
-
-_CODE_SYSTEMS = {  # code system -> geographies seed column; "name" adds geography_aliases
-    "iso_numeric": "iso_numeric",
-    "iso_alpha2": "iso_alpha2",
-    "iso_alpha3": "geography_id",
-    "gallup_wp5": "gallup_wp5",
-    "name": "geography_name",
-}
+        countries = CountryReference.from_seeds(seeds_dir)
+        return cls(families, crosswalk, scales, missing, countries, samples)
 
 
 def _split(text: str) -> list[str]:
     return [part.strip() for part in text.split("|") if part.strip()]
-
-
-def _norm_code(value: object) -> str:
-    """A country code, id or wave as text: 398.0 and '398.0' -> '398', ' kz ' -> 'KZ'."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    text = str(value).strip().upper()
-    return text.split(".")[0] if _WHOLE_NUMBER.fullmatch(text) else text
 
 
 def _norm_codes(values: pd.Series) -> pd.Series:
@@ -332,20 +318,23 @@ class IssueLog:
 class FileContext:
     """What the folder, the file name and the header say: family, the country the file name
     names (as written, and resolved), wave, the variable used for each identifier role (None when
-    the role comes from elsewhere) and how the country variable's codes resolve to geographies."""
+    the role comes from elsewhere) and how the country variable's codes resolve to countries."""
 
     family: SurveyFamily
     country: str | None
-    file_country: str | None
+    file_country: Country | None
     wave: str | None
     variables: dict[str, str | None]
-    country_lookup: dict[str, str]
+    country_lookup: dict[str, Country]
 
 
 def read_survey_file(path: Path, reference: SurveyReference) -> dict[str, pd.DataFrame]:
-    """Validate one microdata file against the survey seeds; return respondents and answers.
+    """Validate one microdata file against the survey seeds; return respondents and answers of
+    the programme's countries, and the rows the file holds per country (programme or not).
 
-    Every problem is collected before raising (capped per check), so one round of fixes suffices.
+    Rows of countries outside the programme are counted and set aside; a country code that is no
+    country at all rejects the file. Every problem is collected before raising (capped per
+    check), so one round of fixes suffices.
     """
     log = IssueLog(path.name)
     family, country, wave = _file_context(path, reference)
@@ -360,20 +349,21 @@ def read_survey_file(path: Path, reference: SurveyReference) -> dict[str, pd.Dat
             )
     file_country = None
     if country is not None:
-        file_country = reference.country_codes["name"].get(_norm_code(country))
+        file_country = reference.countries.by_name(country)
         if file_country is None:
             log.add(
-                f"file name names country '{country}', which is not in the geographies seed "
-                "or geography_aliases",
+                f"file name names country '{country}', which is not a country of the "
+                "iso_countries, geographies or geography_aliases seed",
                 column="file name",
             )
+    country_labels = layout.value_labels.get(variables["country"]) if variables["country"] else None
     context = FileContext(
         family,
         country,
         file_country,
         wave,
         variables,
-        _country_lookup(family, variables["country"], layout, reference),
+        reference.countries.lookup(family.country_code_system, country_labels),
     )
     entries = [
         e
@@ -395,15 +385,24 @@ def read_survey_file(path: Path, reference: SurveyReference) -> dict[str, pd.Dat
 
     needed = sorted({v for v in variables.values() if v} | set(scales))
     respondents, answers, offset = [], [], 0
+    system = family.country_code_system if variables["country"] else FROM_FILE_NAME
+    tally = CountryTally(family.family, system)
     for chunk in _read_chunks(path, needed):
         rows = np.arange(offset + 1, offset + len(chunk) + 1, dtype=np.int32)
-        frame = _respondents(chunk, rows, context, reference, log)
+        offset += len(chunk)
+        as_coded, countries = _countries(chunk, rows, context, log)
+        tally.add(as_coded, countries)
+        # Other countries' rows are set aside unchecked; rows with no country stay to be checked
+        # with the rest (the file is rejected), so one round of fixes suffices.
+        keep = countries.map(lambda c: not isinstance(c, Country) or c.in_programme).to_numpy(bool)
+        chunk, rows, as_coded = chunk[keep], rows[keep], as_coded[keep]
+        geography = countries[keep].map(lambda c: c.geography_id, na_action="ignore")
+        frame = _respondents(chunk, rows, as_coded, geography, context, reference, log)
         respondents.append(frame)
         answers.append(
             _answers(chunk, rows, frame["study"], entries, scales, layout, reference, log)
         )
-        offset += len(chunk)
-    if not respondents:
+    if not offset:
         log.add("file has no data rows")
         log.raise_if_any()
     people = pd.concat(respondents, ignore_index=True)
@@ -415,7 +414,11 @@ def read_survey_file(path: Path, reference: SurveyReference) -> dict[str, pd.Dat
             column=variables["respondent_id"],
         )
     log.raise_if_any()
-    return {"survey_respondents": people, "survey_answers": pd.concat(answers, ignore_index=True)}
+    return {
+        "survey_respondents": people,
+        "survey_answers": pd.concat(answers, ignore_index=True),
+        "survey_file_countries": tally.frame(),
+    }
 
 
 def _file_context(
@@ -444,22 +447,6 @@ def _file_context(
             )
         groups = {k: v for k, v in match.groupdict().items() if v}
     return family, groups.get("country"), groups.get("wave") or family.default_wave
-
-
-def _country_lookup(
-    family: SurveyFamily, variable: str | None, layout: Layout, reference: SurveyReference
-) -> dict[str, str]:
-    """Country code as coded -> geography_id. The ``value_label`` system resolves each code
-    through the file's own value label (CAB numbers its countries 1-5 and labels them by name)."""
-    if family.country_code_system != "value_label":
-        return reference.country_codes.get(family.country_code_system, {})
-    names = reference.country_codes["name"]
-    labels = layout.value_labels.get(variable, {}) if variable else {}
-    return {
-        _norm_code(code): names[_norm_code(label)]
-        for code, label in labels.items()
-        if _norm_code(label) in names
-    }
 
 
 def _labelled_codes(
@@ -531,13 +518,48 @@ def _codes(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     return numeric, marker.where(numeric.isna())
 
 
+def _countries(
+    chunk: pd.DataFrame, rows: np.ndarray, context: FileContext, log: IssueLog
+) -> tuple[pd.Series, pd.Series]:
+    """Each row's country code as coded and its country (NaN where the code is no country),
+    from the country variable or else the file name."""
+    variable = context.variables["country"]
+    if variable is None:
+        as_coded = pd.Series(_norm_code(context.country or ""), index=chunk.index)
+        if context.file_country is None:
+            log.add_rows(
+                "no country: no country variable and none in the file name",
+                rows.tolist(),
+                column=None,
+            )
+        return as_coded, pd.Series(context.file_country, index=chunk.index, dtype="object")
+    as_coded = _norm_codes(chunk[variable])
+    countries = as_coded.map(context.country_lookup)
+    for mask, message in unknown_codes(as_coded, countries, context.family.country_code_system):
+        log.add_rows(message, rows[mask].tolist(), column=variable)
+    if context.file_country is not None:
+        keys = countries.map(lambda c: c.key, na_action="ignore")
+        other = (keys.notna() & (keys != context.file_country.key)).to_numpy()
+        if other.any():
+            log.add_rows(
+                f"country does not match the file name, which names {context.country} "
+                f"({context.file_country.key})",
+                rows[other].tolist(),
+                column=variable,
+            )
+    return as_coded, countries
+
+
 def _respondents(
     chunk: pd.DataFrame,
     rows: np.ndarray,
+    as_coded: pd.Series,
+    geography: pd.Series,
     context: FileContext,
     reference: SurveyReference,
     log: IssueLog,
 ) -> pd.DataFrame:
+    """The programme's respondents of one chunk (rows of other countries already set aside)."""
     family, variables = context.family, context.variables
 
     def bad(mask: pd.Series, message: str, column: str | None) -> None:
@@ -549,20 +571,6 @@ def _respondents(
             return _norm_codes(chunk[variables[role]])
         return pd.Series(_norm_code(fallback or ""), index=chunk.index)
 
-    as_coded = from_file("country", context.country)
-    if variables["country"]:
-        geography = as_coded.map(context.country_lookup)
-        bad(geography.isna(), _unknown_country(family), variables["country"])
-        if context.file_country is not None:
-            bad(
-                geography.notna() & (geography != context.file_country),
-                f"country does not match the file name, which names {context.country} "
-                f"({context.file_country})",
-                variables["country"],
-            )
-    else:
-        geography = pd.Series(context.file_country, index=chunk.index, dtype="object")
-        bad(geography.isna(), "no country: no country variable and none in the file name", None)
     weight = pd.to_numeric(chunk[variables["weight"]], errors="coerce")
     bad(
         ~(np.isfinite(weight) & (weight > 0)),
@@ -616,15 +624,6 @@ def _respondents(
             "source_row": rows,
         }
     )
-
-
-def _unknown_country(family: SurveyFamily) -> str:
-    if family.country_code_system == "value_label":
-        return (
-            "country code without a value label naming a country of the geographies seed "
-            "or geography_aliases"
-        )
-    return f"unknown {family.country_code_system} country code (not in the geographies seed)"
 
 
 def _answers(
@@ -734,7 +733,11 @@ SURVEYS = LandingSource(
     name="surveys",
     directory="surveys",
     suffixes=(".sav", ".dta", ".csv", ".xlsx"),
-    tables={"survey_respondents": RESPONDENT_COLUMNS, "survey_answers": ANSWER_COLUMNS},
+    tables={
+        "survey_respondents": RESPONDENT_COLUMNS,
+        "survey_answers": ANSWER_COLUMNS,
+        "survey_file_countries": FILE_COUNTRY_COLUMNS,
+    },
     key_columns=KEY_COLUMNS,
     load_reference=SurveyReference.from_seeds,
     read=read_survey_file,
