@@ -3,6 +3,8 @@
 Only the three index items (WP108 donated, WP109 volunteered, WP110 helped a stranger) and the
 variables needed to weight and place a respondent are written. Shares of "yes" are calibrated
 among all respondents, because Gallup's index keeps don't know / refused in the denominator.
+Each year's file also holds countries outside the programme (``others.GALLUP``), as Gallup's
+client files hold every country polled; they are drawn, not calibrated.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from sample_data import geographies
+from sample_data.surveys import others
 from sample_data.surveys._engine import (
     AnswerScale,
     make_weights,
@@ -57,7 +60,7 @@ YEAR_SD = np.array([1.5, 1.0, 2.0])
 BUMP = {2020: np.array([3.0, 0.5, 4.0]), 2021: np.array([5.0, 0.5, 5.0])}  # the pandemic rise
 
 ID_BLOCK = 70_000_000
-COUNTRY_NAMES = {g.gallup_wp5: g.name for g in geographies.COUNTRIES}
+COUNTRY_NAMES = others.wp5_labels()
 
 
 def coverage(year: int) -> list[str]:
@@ -91,10 +94,25 @@ def targets(seed: int) -> dict[tuple[str, int], np.ndarray]:
     return out
 
 
-def _sample(code: str, year: int, target: np.ndarray, seed: int, scale: int) -> list[Column]:
-    geo = geographies.BY_CODE[code]
+def other_targets(seed: int) -> dict[tuple[str, int], np.ndarray]:
+    """Percent yes per (country, year) outside the programme: drawn around the same centre from
+    their own stream (the programme's targets above never see them)."""
+    rng = rng_for(seed, "gwp-other-profile")
+    base = {c: CENTER + rng.normal(0, COUNTRY_SD) for c in others.GALLUP}
+    return {
+        (c, y): np.clip(base[c] + BUMP.get(y, 0.0) + rng.normal(0, YEAR_SD), 2, 95)
+        for y in YEARS
+        for c in others.GALLUP
+    }
+
+
+def _sample(
+    code: str, year: int, target: np.ndarray, seed: int, scale: int, n: int | None = None
+) -> list[Column]:
+    geo = others.country(code)
     rng = rng_for(seed, "gwp", year, code)
-    n = 1000 if code == "KAZ" else 1000 + int(rng.integers(0, 21))
+    if n is None:
+        n = 1000 if code == "KAZ" else 1000 + int(rng.integers(0, 21))
     w = make_weights(rng, n, sigma=0.4)
     calendar = np.full(n, year)
     if rng.random() < 0.15:  # fieldwork ran into the next calendar year
@@ -118,19 +136,37 @@ def _sample(code: str, year: int, target: np.ndarray, seed: int, scale: int) -> 
     ]
 
 
+def _other_ids(seed: int, year: int, taken: np.ndarray, k: int) -> np.ndarray:
+    """`k` further ids of the year's block, none of them `taken`, from their own stream."""
+    rng = rng_for(seed, "gwp-other-ids", year)
+    ids = np.empty(0, dtype=np.int64)
+    while ids.size < k:
+        draw = rng.integers(0, ID_BLOCK, size=2 * k)
+        draw = draw[~np.isin(draw, taken) & ~np.isin(draw, ids)]
+        _, first = np.unique(draw, return_index=True)
+        ids = np.concatenate([ids, draw[np.sort(first)]])
+    return ids[:k]
+
+
 def generate(surveys_dir: Path, *, scale: int, seed: int) -> list[Path]:
     """One annual file per year: .sav up to 2015, .dta from 2016."""
     profile = targets(seed)
+    profile_others = other_targets(seed)
     written = []
     for year in YEARS:
         parts = [_sample(c, year, profile[c, year], seed, scale) for c in coverage(year)]
-        columns = stack(parts)
         # Random 9-digit ids, unique across years: each year draws from its own block.
         block = 100_000_000 + (year - YEARS[0]) * ID_BLOCK
-        ids = block + rng_for(seed, "gwp-ids", year).choice(
-            ID_BLOCK, len(columns[0].data), replace=False
-        )
-        columns.insert(0, Column("WPID_RANDOM", "Respondent ID (random)", ids))
+        rows = sum(len(part[0].data) for part in parts)
+        offsets = rng_for(seed, "gwp-ids", year).choice(ID_BLOCK, rows, replace=False)
+        parts += [
+            _sample(c, year, profile_others[c, year], seed, scale, n=others.N)
+            for c in others.GALLUP
+        ]
+        extra = sum(len(part[0].data) for part in parts) - rows
+        offsets = np.concatenate([offsets, _other_ids(seed, year, offsets, extra)])
+        columns = stack(parts)
+        columns.insert(0, Column("WPID_RANDOM", "Respondent ID (random)", block + offsets))
         path = surveys_dir / "gwp" / f"GWP_{year}{'.sav' if year <= 2015 else '.dta'}"
         written.append(write_table(path, columns, f"Gallup World Poll {year}"))
     return written

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from sample_data import geographies
+from sample_data.surveys import others
 from sample_data.surveys._engine import (
     AnswerScale,
     Missingness,
@@ -311,8 +311,39 @@ SAMPLES = (
     # Serbia's EVS sample sits in the same joint file; the regional figures use the WVS one.
     Sample("SRB", 7, "evs", 2018, 1499, "joint_sav", regional=False),
 )
+# Countries outside the programme, as every cross-national file has them (sample_data.surveys.
+# others): appended after the programme's samples of each file, never calibrated.
+OTHER_SAMPLES = tuple(
+    Sample(country, wave, instrument, year, others.N, file, regional=False)
+    for country, wave, instrument, year, file in (
+        ("DEU", 6, "wvs6", 2013, "wvs6_sav"),
+        ("USA", 6, "wvs6", 2011, "wvs6_sav"),
+        ("POL", 6, "wvs6", 2012, "wvs6_sav"),
+        ("JPN", 6, "wvs6", 2010, "wvs6_dta"),
+        ("BRA", 6, "wvs6", 2014, "wvs6_dta"),
+        ("SWE", 6, "wvs6", 2011, "wvs6_dta"),
+        ("TUR", 6, "wvs6", 2011, "wvs6_csv"),
+        ("NGA", 6, "wvs6", 2012, "wvs6_csv"),
+        ("MEX", 6, "wvs6", 2012, "wvs6_csv"),
+        ("DEU", 7, "wvs7", 2018, "wvs7_sav"),
+        ("USA", 7, "wvs7", 2017, "wvs7_sav"),
+        ("JPN", 7, "wvs7", 2019, "wvs7_sav"),
+        ("BRA", 7, "wvs7", 2018, "wvs7_csv"),
+        ("TUR", 7, "wvs7", 2018, "wvs7_csv"),
+        ("NGA", 7, "wvs7", 2018, "wvs7_csv"),
+        ("DEU", 7, "evs", 2018, "evs_dta"),
+        ("FRA", 7, "evs", 2018, "evs_dta"),
+        ("POL", 7, "evs", 2017, "evs_dta"),
+        # The joint file holds the WVS-7 and EVS samples again; Germany is in both studies.
+        ("DEU", 7, "wvs7", 2018, "joint_sav"),
+        ("USA", 7, "wvs7", 2017, "joint_sav"),
+        ("NGA", 7, "wvs7", 2018, "joint_sav"),
+        ("DEU", 7, "evs", 2018, "joint_sav"),
+        ("FRA", 7, "evs", 2018, "joint_sav"),
+    )
+)
 
-COUNTRY_LABELS = {g.iso_numeric: g.name for g in geographies.COUNTRIES}
+COUNTRY_LABELS = others.iso_labels()
 STUDY = {"evs": 1, "wvs7": 2}
 Admin = Callable[[Sample, np.ndarray, np.ndarray], list[Column]]
 ItemColumns = tuple[tuple[str, str, str | None], ...]
@@ -323,7 +354,7 @@ def _const(n: int, value: int | str) -> np.ndarray:
 
 
 def _wvs6_admin(s: Sample, ids: np.ndarray, w: np.ndarray) -> list[Column]:
-    geo = geographies.BY_CODE[s.country]
+    geo = others.country(s.country)
     return [
         Column("V1", "Wave", _const(ids.size, 6), {6: "2010-2014"}),
         Column("V2", "Country/region", _const(ids.size, geo.iso_numeric), COUNTRY_LABELS),
@@ -334,12 +365,17 @@ def _wvs6_admin(s: Sample, ids: np.ndarray, w: np.ndarray) -> list[Column]:
 
 
 def _wvs7_admin(s: Sample, ids: np.ndarray, w: np.ndarray) -> list[Column]:
-    geo = geographies.BY_CODE[s.country]
+    geo = others.country(s.country)
     return [
         Column("A_WAVE", "Wave", _const(ids.size, 7), {7: "2017-2022"}),
         Column("A_YEAR", "Year of survey", _const(ids.size, s.year)),
         Column("A_STUDY", "Study", _const(ids.size, 2), {1: "EVS", 2: "WVS"}),
-        Column("B_COUNTRY", "ISO 3166-1 numeric country code", _const(ids.size, geo.iso_numeric)),
+        Column(
+            "B_COUNTRY",
+            "ISO 3166-1 numeric country code",
+            _const(ids.size, geo.iso_numeric),
+            COUNTRY_LABELS,
+        ),
         Column("B_COUNTRY_ALPHA", "ISO 3166-1 alpha-3 country code", _const(ids.size, s.country)),
         Column("D_INTERVIEW", "Interview ID", geo.iso_numeric * 1_000_000 + ids),
         Column("W_WEIGHT", "Weight", w),
@@ -348,11 +384,16 @@ def _wvs7_admin(s: Sample, ids: np.ndarray, w: np.ndarray) -> list[Column]:
 
 
 def _evs_admin(s: Sample, ids: np.ndarray, w: np.ndarray) -> list[Column]:
-    geo = geographies.BY_CODE[s.country]
+    geo = others.country(s.country)
     return [
         Column("studyno", "GESIS study number", _const(ids.size, 7500)),
         Column("id_cocas", "Respondent number (country, case)", geo.iso_numeric * 1_000_000 + ids),
-        Column("country", "Country (ISO 3166-1 numeric)", _const(ids.size, geo.iso_numeric)),
+        Column(
+            "country",
+            "Country (ISO 3166-1 numeric)",
+            _const(ids.size, geo.iso_numeric),
+            COUNTRY_LABELS,
+        ),
         Column(
             "c_abrv", "Country abbreviation (ISO 3166-1 alpha-2)", _const(ids.size, geo.iso_alpha2)
         ),
@@ -362,11 +403,16 @@ def _evs_admin(s: Sample, ids: np.ndarray, w: np.ndarray) -> list[Column]:
 
 
 def _joint_admin(s: Sample, ids: np.ndarray, w: np.ndarray) -> list[Column]:
-    geo = geographies.BY_CODE[s.country]
+    geo = others.country(s.country)
     study = STUDY[s.instrument]
     return [
         Column("study", "Study", _const(ids.size, study), {1: "EVS", 2: "WVS"}),
-        Column("cntry", "Country (ISO 3166-1 numeric)", _const(ids.size, geo.iso_numeric)),
+        Column(
+            "cntry",
+            "Country (ISO 3166-1 numeric)",
+            _const(ids.size, geo.iso_numeric),
+            COUNTRY_LABELS,
+        ),
         Column("cntry_AN", "Country (ISO 3166-1 alpha-2)", _const(ids.size, geo.iso_alpha2)),
         Column(
             "cntry_y",
@@ -629,8 +675,12 @@ def _bounds(
 
 
 def targets(seed: int) -> dict[Sample, dict[str, tuple[float, ...]]]:
-    """Country-level targets for every sample, the regional means fitted exactly."""
+    """Country-level targets for every sample, the regional means fitted exactly; countries
+    outside the programme drawn around the same centres, from their own streams, not fitted."""
     out: dict[Sample, dict[str, tuple[float, ...]]] = {}
+    for s in OTHER_SAMPLES:
+        rng = rng_for(seed, "other-profile", s.wave, s.country, s.instrument)
+        out[s] = {i: _draw(rng, i, CENTERS[s.wave][i]) for i in INSTRUMENT_ITEMS[s.instrument]}
     for s in SAMPLES:
         if s.country == "KAZ":
             out[s] = dict(KAZ_TARGETS[s.wave])
@@ -671,7 +721,7 @@ def generate(surveys_dir: Path, *, scale: int, seed: int) -> list[Path]:
     written = []
     for key, spec in FILES.items():
         parts = []
-        for s in (s for s in SAMPLES if s.file == key):
+        for s in (s for s in (*SAMPLES, *OTHER_SAMPLES) if s.file == key):
             w, answers = _simulate(s, profile[s], seed)
             ids = np.arange(1, s.n * scale + 1)
             answers = {k: replicate(v, scale) for k, v in answers.items()}

@@ -20,6 +20,30 @@ from sample_data.surveys import values as values_module
 SEED = 20230401  # sample_data.SEED
 ALPHA3 = {g.iso_numeric: g.code for g in geographies.COUNTRIES}
 WP5 = {g.gallup_wp5: g.code for g in geographies.COUNTRIES}
+# Countries outside the programme each cross-national file holds as well (ISO 3166-1 numeric;
+# Gallup WP5 8 Turkey, 13 France, 14 Germany, 29 Japan, 33 Brazil, 35 Nigeria), 500 rows each.
+OTHER_COUNTRIES = {
+    "wvs6/WV6_Data_Spss_v20180912.sav": (
+        "V2",
+        {276: "Germany", 840: "United States", 616: "Poland"},
+    ),
+    "wvs6/WV6_Data_stata_v20201117.dta": ("V2", {392: "Japan", 76: "Brazil", 752: "Sweden"}),
+    "wvs6/WV6_Data_csv_v20201117.csv": ("V2", {792: "Turkey", 566: "Nigeria", 484: "Mexico"}),
+    "wvs7/WVS_Cross-National_Wave_7_spss_v5_0.sav": (
+        "B_COUNTRY",
+        {276: "Germany", 840: "United States", 392: "Japan"},
+    ),
+    "wvs7/WVS_Cross-National_Wave_7_csv_v5_0.csv": (
+        "B_COUNTRY",
+        {76: "Brazil", 792: "Turkey", 566: "Nigeria"},
+    ),
+    "evs2017/ZA7500_v5-0-0.dta": ("country", {276: "Germany", 250: "France", 616: "Poland"}),
+    "evs_wvs/ZA7505_v4-0-0.sav": (
+        "cntry",
+        {276: "Germany", 840: "United States", 566: "Nigeria", 250: "France"},
+    ),
+}
+GALLUP_OTHERS = {8: "Turkey", 13: "France", 14: "Germany", 29: "Japan", 33: "Brazil", 35: "Nigeria"}
 MEMBERSHIPS = (
     "church",
     "sport",
@@ -234,6 +258,8 @@ def share(x: pd.Series, w: pd.Series, yes: set[int], valid: set[int]) -> float:
 
 
 def tidy(df: pd.DataFrame, country: str, weight: str, items: dict, binary: bool) -> pd.DataFrame:
+    """The programme countries' rows (the files hold other countries too) in report concepts."""
+    df = df[df[country].isin(ALPHA3)]
     out = pd.DataFrame({"country": df[country].map(ALPHA3), "weight": df[weight]})
     for concept, var in items.items():
         x = df[var]
@@ -475,6 +501,8 @@ def _index(g: pd.DataFrame) -> dict[str, float]:
 
 
 def test_gallup(gallup: pd.DataFrame) -> None:
+    assert gallup.WPID_RANDOM.is_unique
+    gallup = gallup[gallup.WP5.isin(WP5)]
     gallup = gallup.assign(country=gallup.WP5.map(WP5))
     sizes = gallup.groupby(["YEAR_WAVE", "country"]).size()
     assert sizes.between(1000, 1020).all() and sizes.xs("KAZ", level="country").eq(1000).all()
@@ -483,7 +511,6 @@ def test_gallup(gallup: pd.DataFrame) -> None:
     assert per_year[2020] == everyone - {"ARM", "AZE", "BLR", "TKM"}
     assert per_year[2021] == everyone - {"AZE", "BLR", "MNE", "TKM"}
     assert all(per_year[y] == everyone for y in range(2010, 2020))
-    assert gallup.WPID_RANDOM.is_unique
 
     est = {key: _index(g) for key, g in gallup.groupby(["country", "YEAR_WAVE"])}
     kaz = pd.DataFrame({y: est["KAZ", y] for y in range(2010, 2022)}).T
@@ -521,11 +548,58 @@ def test_central_asia_barometer(landing: Path) -> None:
     assert len(list((landing / "cab").iterdir())) == 18
 
 
+def test_cross_national_files_hold_countries_outside_the_programme(landing: Path) -> None:
+    for file, (variable, expected) in OTHER_COUNTRIES.items():
+        path = landing / file
+        df = read(path)
+        other = df[~df[variable].isin(ALPHA3)]
+        rows = dict.fromkeys(expected, 500)
+        if "study" in df:
+            rows[276] = 1000  # the joint file holds Germany's EVS and WVS samples
+        assert other.groupby(variable).size().to_dict() == rows, file
+        assert df[variable].isin(ALPHA3).any(), file
+        if path.suffix in (".sav", ".dta"):
+            labels = (pyreadstat.read_sav if path.suffix == ".sav" else pyreadstat.read_dta)(
+                path, metadataonly=True
+            )[1]
+            assert {c: labels.variable_value_labels[variable][c] for c in expected} == expected
+        weight = next(w for w in ("V258", "W_WEIGHT", "gweight", "gwght") if w in df)
+        interest = next(v for v in ("V84", "Q199", "v97", "E023") if v in df)
+        for code, g in other.groupby(variable):
+            assert g[weight].mean() == pytest.approx(1, abs=1e-4), (file, code)
+            answers = g[interest].dropna()
+            assert set(answers) <= {1, 2, 3, 4, -1, -2}, (file, code)  # plausible, in the scale
+            assert 15 < share(g[interest], g[weight], {1, 2}, {1, 2, 3, 4}) < 85, (file, code)
+    wvs7 = read(landing / "wvs7" / "WVS_Cross-National_Wave_7_spss_v5_0.sav")
+    assert set(wvs7.loc[wvs7.B_COUNTRY == 276, "B_COUNTRY_ALPHA"]) == {"DEU"}
+    evs = read(landing / "evs2017" / "ZA7500_v5-0-0.dta")
+    assert set(evs.loc[evs.country == 250, "c_abrv"]) == {"FR"}
+    joint = read(landing / "evs_wvs" / "ZA7505_v4-0-0.sav")
+    assert set(joint.loc[joint.cntry == 276, "study"]) == {1, 2}  # Germany in both studies
+
+
+def test_gallup_files_hold_countries_outside_the_programme(landing: Path) -> None:
+    for path in sorted((landing / "gwp").iterdir()):
+        df = read(path)
+        other = df[~df.WP5.isin(WP5)]
+        assert other.groupby("WP5").size().to_dict() == dict.fromkeys(GALLUP_OTHERS, 500), path
+        names = other.groupby("WP5").COUNTRYNEW.agg(set)
+        assert {code: names[code] for code in GALLUP_OTHERS} == {
+            code: {name} for code, name in GALLUP_OTHERS.items()
+        }
+        for code, g in other.groupby("WP5"):
+            assert set(g.WP108) <= {1, 2, 3, 4}
+            assert 2 <= 100 * g.wgt[g.WP108 == 1].sum() / g.wgt.sum() <= 95, (path, code)
+    _, meta = pyreadstat.read_dta(landing / "gwp" / "GWP_2018.dta", metadataonly=True)
+    assert meta.variable_value_labels["WP5"][14] == "Germany"
+
+
 def test_scale_replicates_the_sample(tmp_path: Path, est6: dict) -> None:
     values_module.generate(tmp_path, scale=2, seed=SEED)
     df = read(tmp_path / "wvs6" / "WV6_Data_Spss_v20180912.sav")
     kaz = df[df.V2 == 398]
     assert len(kaz) == 3000 and kaz.V3.is_unique
+    assert (df.V2 == 276).sum() == 1000  # countries outside the programme are scaled too
     scaled = estimates(tidy(df, "V2", "V258", WVS6, binary=False))["KAZ"]
     assert scaled == pytest.approx(est6["KAZ"])
 
