@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+
+_HIDDEN_CATEGORIES = {"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp"}
+
+
+def visible(text: str) -> str:
+    """``text`` with invisible, control and unusual space characters spelled out (``<U+200B>``),
+    so that a message quoting a cell shows why 'harassment\u200b' is not 'harassment'."""
+    return "".join(
+        f"<U+{ord(ch):04X}>"
+        if (ch.isspace() and ch != " ") or unicodedata.category(ch) in _HIDDEN_CATEGORIES
+        else ch
+        for ch in text
+    )
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ingestion.errors import ContractViolation, Issue
+from ingestion.errors import ContractViolation, Issue, visible
 from ingestion.reference import ReferenceData
 from ingestion.sheets import Sheet, parse_coded_date, read_sheet, split_multi
 
@@ -52,12 +52,7 @@ def read_restriction_sheet(path: Path, reference: ReferenceData) -> pd.DataFrame
 
     Every problem in the file is collected before raising, so one round of fixes suffices.
     """
-    sheet = read_sheet(path)
-    missing = [c for c in REQUIRED_COLUMNS + CONDITIONAL_COLUMNS if c not in sheet.columns]
-    if missing:
-        raise ContractViolation(
-            [Issue(sheet.file, "missing required column", column=c) for c in missing]
-        )
+    sheet = read_sheet(path, required=REQUIRED_COLUMNS + CONDITIONAL_COLUMNS)
     issues: list[Issue] = []
     records = [_record(sheet, row, cells, reference, issues) for row, cells in sheet.records]
     _check_unique_ids(sheet, issues)
@@ -78,7 +73,7 @@ def _record(
 
     geography_id = ref.resolve_geography(cells["country"]) if cells["country"] else None
     if cells["country"] and geography_id is None:
-        problem("country", f"unknown country or territory '{cells['country']}'")
+        problem("country", f"unknown country or territory '{visible(cells['country'])}'")
 
     event_date, precision, in_window = None, None, None
     if cells["event_date"]:
@@ -105,14 +100,14 @@ def _record(
         vocabulary = ref.vocabularies[column]
         values = split_multi(cells[column]) if column in MULTI_VALUED else [cells[column]]
         if cells[column] and not values:
-            problem(column, f"no value between the '|' separators in '{cells[column]}'")
+            problem(column, f"no value between the '|' separators in '{visible(cells[column])}'")
         for value in values:
             if value and value not in vocabulary.values:
                 problem(column, _not_in(value, vocabulary.values))
 
     initiator_country = cells.get("initiator_country", "")
     if initiator_country and not _ALPHA3.match(initiator_country):
-        problem("initiator_country", f"'{initiator_country}' is not an ISO alpha-3 code")
+        problem("initiator_country", f"'{visible(initiator_country)}' is not an ISO alpha-3 code")
 
     return {
         "event_id": cells["event_id"],
@@ -155,7 +150,7 @@ def _check_conditional(
 
 
 def _not_in(value: str, allowed: frozenset[str] | set[str], context: str = "") -> str:
-    return f"'{value}' is not in the vocabulary{context} ({', '.join(sorted(allowed))})"
+    return f"'{visible(value)}' is not in the vocabulary{context} ({', '.join(sorted(allowed))})"
 
 
 def _check_unique_ids(sheet: Sheet, issues: list[Issue]) -> None:
@@ -166,7 +161,8 @@ def _check_unique_ids(sheet: Sheet, issues: list[Issue]) -> None:
             issues.append(
                 Issue(
                     sheet.file,
-                    f"duplicate event_id '{event_id}' (first on row {first_seen[event_id]})",
+                    f"duplicate event_id '{visible(event_id)}' "
+                    f"(first on row {first_seen[event_id]})",
                     row=row,
                     column="event_id",
                 )

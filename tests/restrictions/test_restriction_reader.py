@@ -136,14 +136,67 @@ def test_missing_columns_reject_the_whole_file(tmp_path, reference):
     sheet = _write_csv(tmp_path / "short.csv", [], header=header)
     with pytest.raises(ContractViolation) as raised:
         read_restriction_sheet(sheet, reference)
-    assert {(i.column, i.message) for i in raised.value.issues} == {
-        ("targets", "missing required column"),
-        ("harm", "missing required column"),
-    }
+    context = " (header looked for in the first 10 non-blank rows; closest: row 1)"
+    assert [(i.row, i.column, i.message) for i in raised.value.issues] == [
+        (None, "targets", f"missing required column{context}"),
+        (None, "harm", f"missing required column{context}"),
+    ]
 
 
-def test_non_utf8_file_is_rejected_with_a_clear_message(tmp_path, reference):
+def test_undetectable_encoding_is_rejected_with_what_to_do(tmp_path, reference):
     sheet = tmp_path / "latin1.csv"
     sheet.write_bytes((",".join(HEADER) + "\n" + ",".join(_row(summary="Café"))).encode("latin-1"))
-    with pytest.raises(ContractViolation, match="not UTF-8 text"):
+    with pytest.raises(ContractViolation) as raised:
         read_restriction_sheet(sheet, reference)
+    assert [str(issue) for issue in raised.value.issues] == [
+        "latin1.csv: text is not UTF-8 and its encoding cannot be told (cp1250 or cp1251?): "
+        "re-save the file as UTF-8 (Excel: Save As > 'CSV UTF-8 (Comma delimited)')"
+    ]
+
+
+def test_russian_excel_csv_windows_1251_and_semicolons(tmp_path, reference):
+    summaries = ["Полиция задержала журналистов; изъяты телефоны.", "Суд оштрафовал активиста."]
+    rows = [_row(event_id=f"E{n}", summary=f'"{text}"') for n, text in enumerate(summaries)]
+    sheet = tmp_path / "kaz_ru.csv"
+    sheet.write_bytes("\r\n".join(";".join(row) for row in [HEADER, *rows]).encode("cp1251"))
+    frame = read_restriction_sheet(sheet, reference)
+    assert frame["summary"].tolist() == summaries
+    assert frame["targets"].tolist() == ["political_opposition|media_journalist"] * 2
+    assert frame["source_row"].tolist() == [2, 3]
+
+
+def test_workbook_with_instructions_sheet_and_title_row_keeps_row_numbers(tmp_path, reference):
+    workbook = Workbook()
+    workbook.active.title = "Instructions"
+    workbook.active.append(["One row per restriction; see the codebook."])
+    data = workbook.create_sheet("Kazakhstan")
+    data.append(["Restrictions, Kazakhstan, 2017-2018"])
+    data.append(HEADER)
+    data.append(_row())
+    data.append(_row(event_id="E2", harm="harassment\u200b"))
+    workbook.save(tmp_path / "kaz.xlsx")
+    frame = read_restriction_sheet(tmp_path / "kaz.xlsx", reference)
+    assert frame["source_row"].tolist() == [3, 4]
+    assert frame["harm"].tolist() == ["violence", "harassment"]  # invisible edge stripped
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        (
+            "harm",
+            "harass\u200bment",
+            "'harass<U+200B>ment' is not in the vocabulary for restriction_type "
+            "'harassment_violence' (harassment, violence)",
+        ),
+        ("country", "K\u00a0AZ", "unknown country or territory 'K<U+00A0>AZ'"),
+        ("event_date", "2019-06-1\u200e2", "'2019-06-1<U+200E>2' is not a date"),
+    ],
+)
+def test_invisible_characters_inside_a_value_are_shown(tmp_path, reference, column, value, message):
+    sheet = _write_csv(tmp_path / "hidden.csv", [_row(**{column: value})])
+    with pytest.raises(ContractViolation) as raised:
+        read_restriction_sheet(sheet, reference)
+    issue = raised.value.issues[0]
+    assert (issue.row, issue.column) == (2, column)
+    assert issue.message.startswith(message)
