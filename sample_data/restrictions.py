@@ -3,7 +3,10 @@
 Kazakhstan is calibrated so that the pipeline has to reproduce the published country report exactly
 (Table 2, Table 3, Figures 2-5); the other geographies get plausible volumes and shapes. Files mix
 XLSX with CSV with and without a BOM, some rows name the country instead of giving its code, some
-dates lack the day and a few fall outside the window, because real coder deliveries do.
+dates lack the day and a few fall outside the window, because real coder deliveries do. A few
+sheets are saved the way the region's Excel installs save them (``SAVED_AS``): Windows-1251 with
+``;`` and Russian summaries, a European ``;`` CSV, an instructions sheet and a title row above the
+header, a blank first worksheet. Only the bytes differ: the coded content is the same.
 """
 
 from __future__ import annotations
@@ -266,7 +269,93 @@ CHARGES = {
     "direct": ("an unsanctioned rally", "spreading false information", "inciting discord"),
     "indirect": ("fraud", "tax evasion", "embezzlement"),
 }
+
+
+@dataclass(frozen=True)
+class Phrasebook:
+    """The words of a free-text summary in one language; every book has the same shape."""
+
+    summaries: dict[tuple[str, str], tuple[str, ...]]
+    targets: dict[str, str]
+    initiators: dict[str, str]
+    themes: tuple[str, ...]
+    charges: dict[str, tuple[str, ...]]
+    places: dict[str, str]
+    joiner: str
+
+
+ENGLISH = Phrasebook(SUMMARIES, TARGET_PHRASES, INITIATOR_PHRASES, THEMES, CHARGES, {}, " and ")
+# Kazakhstan's coders write in Russian: coder's shorthand, targets in the genitive plural.
+RUSSIAN = Phrasebook(
+    summaries={
+        (HV, "harassment+acted_on"): (
+            "{place}: задержание {target}, инициатор: {initiator}.",
+            "{place}: обыски в домах {target}, инициатор: {initiator}.",
+            "{place}: давление на {target}, инициатор: {initiator}.",
+        ),
+        (HV, "harassment+threatened"): (
+            "{place}: угрозы в адрес {target}, источник: {initiator}.",
+        ),
+        (HV, "violence+acted_on"): ("{place}: избиение {target}, нападавшие: {initiator}.",),
+        (HV, "violence+threatened"): (
+            "{place}: угрозы расправой в адрес {target}, источник: {initiator}.",
+        ),
+        (LEG, "proposed"): ("{place}: внесён проект норм, ограничивающих {theme}.",),
+        (LEG, "passed"): ("{place}: подписан закон, ограничивающий {theme}.",),
+        (SLC, "direct"): ("{place}: уголовное дело против {target} по обвинению в {charge}.",),
+        (SLC, "indirect"): ("{place}: обвинение {target} в {charge}.",),
+    },
+    targets={
+        "media_journalist": "журналистов",
+        "political_opposition": "членов оппозиции",
+        "formal_cso_ngo": "сотрудников некоммерческих организаций",
+        "individual_activist": "активистов",
+        "other_community_group": "членов общественных групп",
+        "other": "гражданских активистов",
+    },
+    initiators={
+        "government": "полиция",
+        "domestic_non_government": "частные лица",
+        "foreign_government": "иностранные чиновники",
+        "unidentified": "неизвестные",
+    },
+    themes=(
+        "работу журналистов",
+        "публичные собрания",
+        "финансирование общественных организаций",
+        "высказывания в интернете",
+    ),
+    charges={
+        "direct": (
+            "участии в несанкционированном митинге",
+            "распространении ложной информации",
+            "разжигании розни",
+        ),
+        "indirect": ("мошенничестве", "уклонении от уплаты налогов", "растрате"),
+    },
+    places={"KAZ": "Казахстан"},
+    joiner=" и ",
+)
 FORMATS = ("xlsx", "csv_bom", "csv")
+# Sheets saved as real installs save them (file stem -> layout); the rest rotate through FORMATS.
+SAVED_AS: dict[str, str] = {
+    "kaz_2017_2018": "xlsx_titled",  # an instructions worksheet first, a title row above the header
+    "kaz_2020_2021": "csv_cp1251",  # Russian Excel "CSV": Windows-1251, ';', summaries in Russian
+    "srb_2020_2021": "csv_semicolon",  # Excel "CSV UTF-8" with a European list separator: BOM, ';'
+    "ukr_2017_2018": "xlsx_blank_first",  # the data on the second worksheet, the first left blank
+}
+CSV_LAYOUTS = {  # layout -> (encoding, delimiter)
+    "csv": ("utf-8", ","),
+    "csv_bom": ("utf-8-sig", ","),
+    "csv_semicolon": ("utf-8-sig", ";"),
+    "csv_cp1251": ("cp1251", ";"),
+}
+INSTRUCTIONS = (
+    ("Restriction coding sheet",),
+    ("One row per restriction of a civic space actor; the codebook lists every column.",),
+    ("Several targets or initiators: separate them with |.",),
+    ("Dates: YYYY-MM-DD, or YYYY-MM when the day is unknown.",),
+)
 FIXED_TIME = datetime(2021, 6, 30, 12, 0, 0)  # workbook and zip timestamps, for stable bytes
 
 T = TypeVar("T")
@@ -312,19 +401,24 @@ def _write_geography(out: Path, index: int, geo: Geography, scale: int, seed: in
 
     rng = random.Random(f"{seed}:{geo.code}:rows")
     periods = _periods(profile.events)
+    stems, layouts = [], []
+    for number, (first, last) in enumerate(periods):
+        stems.append(f"{geo.code.lower()}_{first}" + ("" if first == last else f"_{last}"))
+        layouts.append(SAVED_AS.get(stems[-1], FORMATS[(index + number) % len(FORMATS)]))
     rows: list[list[tuple[str, ...]]] = [[] for _ in periods]
     per_year: Counter[int] = Counter()
     for event in events:
         per_year[event.day.year] += 1
         event_id = f"{geo.code}-{event.day.year}-{per_year[event.day.year]:04d}"
-        rows[_period_of(periods, event.day.year)].append(_row(rng, event, event_id, profile))
+        period = _period_of(periods, event.day.year)
+        book = RUSSIAN if layouts[period] == "csv_cp1251" else ENGLISH
+        rows[period].append(_row(rng, event, event_id, profile, book))
 
     paths = []
-    for number, ((first, last), period_rows) in enumerate(zip(periods, rows, strict=True)):
-        years = f"{first}" if first == last else f"{first}_{last}"
-        fmt = FORMATS[(index + number) % len(FORMATS)]
-        path = out / f"{geo.code.lower()}_{years}.{'xlsx' if fmt == 'xlsx' else 'csv'}"
-        _write_sheet(path, period_rows, fmt)
+    for stem, layout, (first, last), period_rows in zip(stems, layouts, periods, rows, strict=True):
+        path = out / f"{stem}.{'xlsx' if layout.startswith('xlsx') else 'csv'}"
+        title = f"Restrictions of civic space actors: {geo.name}, {first}-{last}"
+        _write_sheet(path, period_rows, layout, title)
         paths.append(path)
     return paths
 
@@ -419,7 +513,9 @@ def _period_of(periods: tuple[tuple[int, int], ...], year: int) -> int:
     return next((i for i, (_, last) in enumerate(periods) if year <= last), len(periods) - 1)
 
 
-def _row(rng: random.Random, event: Event, event_id: str, profile: Profile) -> tuple[str, ...]:
+def _row(
+    rng: random.Random, event: Event, event_id: str, profile: Profile, book: Phrasebook
+) -> tuple[str, ...]:
     """The event as a sheet row, with the noise real coders add."""
     code = event.geo.code
     country = code
@@ -443,21 +539,22 @@ def _row(rng: random.Random, event: Event, event_id: str, profile: Profile) -> t
         event.targets,
         event.initiators,
         initiator_country,
-        _summary(rng, event),
+        _summary(rng, event, book),
         source_type,
         _source_ref(rng, event, source_type),
     )
 
 
-def _summary(rng: random.Random, event: Event) -> str:
+def _summary(rng: random.Random, event: Event, book: Phrasebook) -> str:
+    """Every phrasebook has the same shape, so the same draws pick the same sentence."""
     detail = "+".join(filter(None, (event.harm, event.status, event.charge_link)))
-    template = rng.choice(SUMMARIES[(event.restriction_type, detail)])
+    template = rng.choice(book.summaries[(event.restriction_type, detail)])
     text = template.format(
-        target=" and ".join(TARGET_PHRASES[t] for t in event.targets.split("|")),
-        initiator=INITIATOR_PHRASES[event.initiators.split("|")[0]],
-        place=event.geo.name,
-        theme=rng.choice(THEMES),
-        charge=rng.choice(CHARGES[event.charge_link]) if event.charge_link else "",
+        target=book.joiner.join(book.targets[t] for t in event.targets.split("|")),
+        initiator=book.initiators[event.initiators.split("|")[0]],
+        place=book.places.get(event.geo.code, event.geo.name),
+        theme=rng.choice(book.themes),
+        charge=rng.choice(book.charges[event.charge_link]) if event.charge_link else "",
     )
     return text[0].upper() + text[1:]
 
@@ -489,21 +586,29 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def _write_sheet(path: Path, rows: list[tuple[str, ...]], fmt: str) -> None:
-    if fmt == "xlsx":
-        _write_xlsx(path, rows)
+def _write_sheet(path: Path, rows: list[tuple[str, ...]], layout: str, title: str) -> None:
+    if layout.startswith("xlsx"):
+        _write_xlsx(path, rows, layout, title)
         return
-    encoding = "utf-8-sig" if fmt == "csv_bom" else "utf-8"
+    encoding, delimiter = CSV_LAYOUTS[layout]
     with path.open("w", encoding=encoding, newline="") as handle:
-        writer = csv.writer(handle)
+        writer = csv.writer(handle, delimiter=delimiter)
         writer.writerow(COLUMNS)
         writer.writerows(rows)
 
 
-def _write_xlsx(path: Path, rows: list[tuple[str, ...]]) -> None:
+def _write_xlsx(path: Path, rows: list[tuple[str, ...]], layout: str, title: str) -> None:
     """openpyxl stamps save time into docProps/core.xml and the zip entries; both are pinned."""
     workbook = Workbook(write_only=True)
+    if layout == "xlsx_titled":
+        notes = workbook.create_sheet("Instructions")
+        for line in INSTRUCTIONS:
+            notes.append(line)
+    elif layout == "xlsx_blank_first":
+        workbook.create_sheet("Sheet1")
     sheet = workbook.create_sheet("restrictions")
+    if layout == "xlsx_titled":
+        sheet.append((title,))
     sheet.append(COLUMNS)
     for row in rows:
         sheet.append([value or None for value in row])

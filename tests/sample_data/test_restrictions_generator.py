@@ -7,12 +7,14 @@ generator, so a wrong calibration table fails here instead of being echoed back.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 from collections import Counter
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from openpyxl import load_workbook
 
 from sample_data import restrictions
 from sample_data.geographies import ALL
@@ -70,16 +72,32 @@ FIGURE_4 = {
 
 
 def read_sheets(paths: list[Path]) -> pd.DataFrame:
-    """Every sheet as text, the way a consumer that knows only the contract would read it."""
+    """Every sheet as text, read by a consumer that knows the contract and how Excel saves CSVs
+    (UTF-8 or Windows-1251, ',' or ';') and workbooks (header on the first worksheet having it)."""
     frames = []
     for path in paths:
         if path.suffix == ".xlsx":
-            frame = pd.read_excel(path, dtype=str).fillna("")
+            frame = _read_workbook(path)
         else:
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+            data = path.read_bytes()
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                text = data.decode("cp1251")
+            sep = ";" if ";" in text.split("\n", 1)[0] else ","
+            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=sep)
         assert list(frame.columns) == CONTRACT_COLUMNS, path.name
         frames.append(frame.assign(file=path.name))
     return pd.concat(frames, ignore_index=True)
+
+
+def _read_workbook(path: Path) -> pd.DataFrame:
+    for sheet in pd.read_excel(path, sheet_name=None, header=None, dtype=str).values():
+        header = sheet.index[sheet[0].eq("event_id")] if len(sheet.columns) else []
+        if len(header):
+            body = sheet.loc[header[0] + 1 :].fillna("")
+            return body.set_axis(list(sheet.loc[header[0]]), axis=1).reset_index(drop=True)
+    raise AssertionError(f"{path.name}: no worksheet has the header")
 
 
 def in_window(dates: pd.Series) -> pd.Series:
@@ -124,6 +142,59 @@ def test_files_cover_every_geography_in_mixed_formats(written: list[Path]) -> No
     assert with_bom == {True, False}
     assert any(path.suffix == ".xlsx" for path in written)
     assert {"kaz_2017_2018.xlsx", "kaz_2019.csv", "kaz_2020_2021.csv"} <= {p.name for p in written}
+
+
+def test_some_sheets_are_saved_the_way_the_regions_excel_saves_them(written: list[Path]) -> None:
+    files = {path.name: path for path in written}
+    russian = files["kaz_2020_2021.csv"].read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        russian.decode("utf-8")
+    header, *lines = russian.decode("cp1251").splitlines()
+    assert header == ";".join(CONTRACT_COLUMNS)
+    assert all(re.search(";Казахстан: [\u0430-\u044f\u0451 ,:]+\\.;", line) for line in lines), (
+        lines[:3]
+    )
+
+    european = files["srb_2020_2021.csv"].read_bytes()
+    assert european.startswith(b"\xef\xbb\xbf" + ";".join(CONTRACT_COLUMNS).encode() + b"\r\n")
+
+    titled = load_workbook(files["kaz_2017_2018.xlsx"], read_only=True)
+    assert titled.sheetnames == ["Instructions", "restrictions"]
+    top = list(titled["restrictions"].iter_rows(max_row=2, values_only=True))
+    assert top[0][0] == "Restrictions of civic space actors: Kazakhstan, 2017-2018"
+    assert list(top[1]) == CONTRACT_COLUMNS
+
+    blank_first = load_workbook(files["ukr_2017_2018.xlsx"], read_only=True)
+    assert blank_first.sheetnames == ["Sheet1", "restrictions"]
+    assert list(blank_first["Sheet1"].iter_rows(values_only=True)) == []
+    assert next(blank_first["restrictions"].iter_rows(values_only=True)) == tuple(CONTRACT_COLUMNS)
+
+
+def test_saving_habits_change_bytes_not_coded_content(
+    tmp_path: Path, sheets: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same seed without the saving habits: every coded cell equal, only summaries translated."""
+    monkeypatch.setattr(restrictions, "SAVED_AS", {})
+    plain = read_sheets(restrictions.generate(tmp_path, seed=SEED))
+    coded = [c for c in CONTRACT_COLUMNS if c != "summary"]
+    assert plain[coded].equals(sheets[coded])
+    translated = sheets["file"] == "kaz_2020_2021.csv"
+    assert plain.loc[~translated, "summary"].equals(sheets.loc[~translated, "summary"])
+    assert (plain.loc[translated, "summary"] != sheets.loc[translated, "summary"]).all()
+
+
+def test_phrasebooks_have_the_same_shape() -> None:
+    """Same keys and choice counts, so a translated summary consumes the same random draws."""
+    english, russian = restrictions.ENGLISH, restrictions.RUSSIAN
+    assert {k: len(v) for k, v in russian.summaries.items()} == {
+        k: len(v) for k, v in english.summaries.items()
+    }
+    assert {k: len(v) for k, v in russian.charges.items()} == {
+        k: len(v) for k, v in english.charges.items()
+    }
+    assert len(russian.themes) == len(english.themes)
+    assert russian.targets.keys() == english.targets.keys()
+    assert russian.initiators.keys() == english.initiators.keys()
 
 
 def test_rows_follow_the_contract(sheets: pd.DataFrame) -> None:
