@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-import fcntl
 from pathlib import Path
-from typing import IO
 
 import dagster as dg
 from pydantic import Field, PrivateAttr
 
+from orchestration import warehouse_lock
 from orchestration.paths import WarehousePaths
 
 
 class WarehouseResource(dg.ConfigurableResource):
     """Landing and warehouse directories (defaults: CIVIC_LANDING_DIR / CIVIC_WAREHOUSE_DIR).
 
-    Every run that uses the warehouse holds an exclusive lock on it for the run's duration,
-    whoever started it (CLI, schedule, sensor or UI): DuckDB allows one writer per file, and two
-    refreshes must never race on the raw or build database.
+    Every run that uses the warehouse holds the warehouse lock for the run's duration, whoever
+    started it (CLI, schedule, sensor or UI): DuckDB allows one writer per file, and two
+    refreshes must never race on the raw or build database. A CLI refresh already holds the lock
+    in this process, so the resource re-enters it; a run started elsewhere waits a few seconds
+    for it and then fails with one line naming the holder.
     """
 
     landing_dir: str
@@ -27,7 +28,7 @@ class WarehouseResource(dg.ConfigurableResource):
         description="Largest share of a source's or a geography's rows one refresh may remove "
         "before the publish stops for an operator's confirmation (`--confirm-removals`).",
     )
-    _lock: IO[str] | None = PrivateAttr(default=None)
+    _locked: bool = PrivateAttr(default=False)
 
     @classmethod
     def from_env(cls) -> WarehouseResource:
@@ -40,19 +41,13 @@ class WarehouseResource(dg.ConfigurableResource):
         return paths
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
-        paths = self.paths()
-        paths.warehouse_dir.mkdir(parents=True, exist_ok=True)
-        handle = (paths.warehouse_dir / "refresh.lock").open("w")
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.close()
-            raise dg.Failure(
-                f"Another run is using the warehouse at {paths.warehouse_dir}; try again later."
-            ) from None
-        self._lock = handle
+            warehouse_lock.acquire(self.paths(), warehouse_lock.REFRESH, run_id=context.run_id)
+        except warehouse_lock.WarehouseBusy as busy:
+            raise dg.Failure(str(busy)) from None
+        self._locked = True
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
-        if self._lock is not None:
-            self._lock.close()  # closing the file releases the lock
-            self._lock = None
+        if self._locked:
+            warehouse_lock.release(self.paths())
+            self._locked = False
