@@ -9,6 +9,7 @@ import dagster as dg
 from ingestion.landing import iter_landing_files
 from ingestion.sources import SOURCES
 from orchestration.paths import WarehousePaths
+from orchestration.run_history import prune_run_history, sweep_orphaned_runs
 
 refresh_job = dg.define_asset_job(
     "refresh",
@@ -44,11 +45,31 @@ def landing_signature(paths: WarehousePaths) -> str:
     job=refresh_job,
     minimum_interval_seconds=60,
     default_status=dg.DefaultSensorStatus.RUNNING,
-    description="Starts a refresh when a landing file is added, changed or removed.",
+    description=(
+        "Starts a refresh when a landing file is added, changed or removed; on every evaluation "
+        "it also fails runs orphaned by a dead refresh and prunes old runs."
+    ),
 )
 def landing_files_sensor(context: dg.SensorEvaluationContext):
-    signature = landing_signature(WarehousePaths.from_env())
+    paths = WarehousePaths.from_env()
+    _upkeep(context, paths)
+    signature = landing_signature(paths)
     if signature == context.cursor:
         return dg.SkipReason("No landing file changed since the last refresh request.")
     context.update_cursor(signature)
     return dg.RunRequest(run_key=signature)
+
+
+def _upkeep(context: dg.SensorEvaluationContext, paths: WarehousePaths) -> None:
+    """The daemon unsticks itself: a run left STARTED by a dead process would otherwise hold the
+    one run slot for good, and the sensor's runs would queue forever."""
+    try:
+        instance = context.instance
+    except dg.DagsterInvariantViolationError:  # evaluated without an instance (unit tests)
+        return
+    try:
+        for orphan in sweep_orphaned_runs(instance, paths, found_by="landing sensor"):
+            context.log.warning(orphan.line())
+        prune_run_history(instance)
+    except Exception as error:  # upkeep must never stop the sensor from requesting refreshes
+        context.log.warning(f"Run history upkeep failed: {type(error).__name__}: {error}")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import time
 from pathlib import Path
 
-from orchestration.instance import prepare_dagster_home
 from orchestration.paths import WarehousePaths
 from orchestration.refresh import run_refresh
 
@@ -79,14 +79,35 @@ def _landing_is_empty(paths: WarehousePaths) -> bool:
 
 
 def _refresh(paths: WarehousePaths, args: argparse.Namespace) -> int:
+    """Take the warehouse lock before anything else (the run's resource re-enters it), fail
+    runs orphaned by a dead refresh, run, then prune the run history."""
+    from orchestration import warehouse_lock
+
+    try:
+        warehouse_lock.acquire(paths, warehouse_lock.REFRESH)
+    except warehouse_lock.WarehouseBusy as busy:
+        print(busy, file=sys.stderr)
+        return warehouse_lock.EXIT_BUSY
+    try:
+        return _refresh_holding_lock(paths, args)
+    finally:
+        warehouse_lock.release(paths)
+
+
+def _refresh_holding_lock(paths: WarehousePaths, args: argparse.Namespace) -> int:
+    from orchestration.run_history import upkeep
+
     if args.generate_if_empty and _landing_is_empty(paths):
         _generate(paths, argparse.Namespace(scale=1, seed=None))
+    for line in upkeep(paths, sweep_as="civic refresh", prune=False):
+        print(line)
     started = time.perf_counter()
     result = run_refresh(paths, force_rebuild=args.force_rebuild, quiet=args.quiet)
     elapsed = time.perf_counter() - started
     from orchestration.summary import refresh_summary
 
     print(refresh_summary(paths, result, elapsed, EXAMPLE_QUERY))
+    upkeep(paths, sweep_as=None, prune=True)
     return 0 if result.success else 1
 
 
@@ -97,6 +118,11 @@ def _status(paths: WarehousePaths, args: argparse.Namespace) -> int:
     return 0
 
 
+# Analysts' connection: read-only, no file system access (COPY TO, ATTACH, read_csv of other
+# files, extensions) and no SET, so a query can never damage the warehouse.
+QUERY_CONFIG = {"enable_external_access": False, "lock_configuration": True}
+
+
 def _query(paths: WarehousePaths, args: argparse.Namespace) -> int:
     import duckdb
 
@@ -104,22 +130,47 @@ def _query(paths: WarehousePaths, args: argparse.Namespace) -> int:
     if not paths.published_db.exists():
         print(f"No published database at {paths.published_db}: run `civic refresh` first.")
         return 1
-    with duckdb.connect(str(paths.published_db), read_only=True) as con:
+    with duckdb.connect(str(paths.published_db), read_only=True, config=QUERY_CONFIG) as con:
         try:
             con.sql(sql).show(max_rows=200, max_width=200)
         except duckdb.Error as error:
-            print(f"Query failed: {error}", file=sys.stderr)
+            print(_query_error(error), file=sys.stderr)
             return 1
     return 0
 
 
+def _query_error(error: Exception) -> str:
+    """DuckDB's message on one line; refusals say why the query was refused."""
+    import duckdb
+
+    lines = [line.strip() for line in str(error).splitlines()]
+    text = " ".join(line for line in lines if line and not line.startswith(("LINE ", "^")))
+    refused = isinstance(error, duckdb.PermissionException) or any(
+        marker in text for marker in ("configuration has been locked", "read-only mode")
+    )
+    if refused:
+        return (
+            "civic query is read-only: it cannot write, touch other files or change settings "
+            f"({text})"
+        )
+    return f"Query failed: {text}"
+
+
 def _ui(paths: WarehousePaths, args: argparse.Namespace) -> int:
     from orchestration.dbt_project import ensure_manifest
+    from orchestration.run_history import upkeep
 
-    prepare_dagster_home(paths)
+    for line in upkeep(paths, sweep_as="civic ui", prune=True):
+        print(line)
     ensure_manifest()
     dagster = Path(sys.executable).parent / "dagster"
     command = [str(dagster), "dev", "-m", "orchestration.definitions"]
+    # `dagster dev` stops on SIGTERM by mapping it to its SIGINT handler. A shell that starts us
+    # in the background sets SIGINT to "ignore", exec keeps ignored signals ignored, and
+    # SIGTERM would then be ignored too: give `dagster dev` default dispositions.
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, signal.SIG_DFL)
+    sys.stdout.flush()
     os.execv(str(dagster), [*command, "-h", args.host, "-p", str(args.port)])
     return 0
 

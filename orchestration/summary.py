@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 
 import duckdb
 
@@ -120,6 +121,16 @@ def refresh_summary(paths: WarehousePaths, result, elapsed: float, example_query
 
 
 def status_report(paths: WarehousePaths) -> str:
+    """Releases, runs and landing state, without ever getting in a refresh's way.
+
+    `raw.duckdb` is read only while holding the warehouse lock (an instant: a refresh waits a few
+    seconds for it), because a reader in another process blocks DuckDB's writer. While a refresh
+    holds the lock, the landing state comes from the published release, which carries a copy.
+    Orphaned runs are failed on the way (see orchestration/run_history.py).
+    """
+    from orchestration import warehouse_lock
+    from orchestration.run_history import history_lines, sweep_orphaned_runs
+
     lines = [f"Landing:   {paths.landing_dir}", f"Warehouse: {paths.warehouse_dir}"]
     release = current_release(paths.published_db)
     if release is None:
@@ -135,10 +146,69 @@ def status_report(paths: WarehousePaths) -> str:
             f"  {rid}  {at:%Y-%m-%d %H:%M:%S} UTC  code {code}  {n} checks passed"
             for rid, at, code, n in history
         ]
+    with _instance(paths) as instance:
+        holder = warehouse_lock.lock_holder(paths)
+        try:
+            if holder is not None and holder.is_refresh:
+                raise warehouse_lock.WarehouseBusy(paths.warehouse_dir, holder)
+            with warehouse_lock.hold(paths, "civic status"):
+                orphans = []
+                if instance is not None:
+                    orphans = sweep_orphaned_runs(instance, paths, found_by="civic status")
+                outcomes = _load_outcomes(paths, None)
+        except warehouse_lock.WarehouseBusy as busy:
+            orphans = []
+            lines.append(_busy_note(busy.holder, release))
+            outcomes = _published_landing_state(paths) if release is not None else ({}, [])
+        if instance is not None:
+            lines += history_lines(instance, swept=orphans)
     lines += _landing_lines(
-        *_load_outcomes(paths, None),
-        empty="none loaded yet",
-        rejected_title="Currently rejected:",
-        indent="",
+        *outcomes, empty="none loaded yet", rejected_title="Currently rejected:", indent=""
     )
     return "\n".join(lines)
+
+
+@contextmanager
+def _instance(paths: WarehousePaths):
+    """The warehouse's Dagster instance, or None before the first refresh made one."""
+    if not (paths.dagster_home / "dagster.yaml").exists():
+        yield None
+        return
+    from dagster import DagsterInstance
+
+    from orchestration.instance import prepare_dagster_home
+
+    prepare_dagster_home(paths)
+    with DagsterInstance.from_config(str(paths.dagster_home)) as instance:
+        yield instance
+
+
+def _busy_note(holder, release) -> str:
+    who = "a refresh is running" if holder and holder.is_refresh else "the warehouse is busy"
+    if holder is not None:
+        who += f" ({holder.describe()})"
+    if release is None:
+        return f"Note: {who}: no release yet, so no landing state until it finishes."
+    return f"Note: {who}: landing state as of release {release.release_id}."
+
+
+def _published_landing_state(paths: WarehousePaths) -> tuple[dict, list[tuple]]:
+    """Landing file states and current rejections as the published release recorded them."""
+    try:
+        with duckdb.connect(str(paths.published_db), read_only=True) as con:
+            counts = dict(
+                con.execute(
+                    "SELECT status, count(*) FROM metadata.landing_files GROUP BY status"
+                ).fetchall()
+            )
+            rejections = con.execute(
+                """SELECT l.landing_file, l.file_row, l.file_column, l.message
+                   FROM metadata.landing_files f JOIN metadata.load_log l
+                     ON l.landing_source = f.landing_source AND l.landing_file = f.landing_file
+                    AND l.file_hash = f.seen_hash AND l.outcome = 'rejected'
+                   WHERE f.status = 'rejected'
+                   ORDER BY l.landing_file, l.file_row NULLS FIRST LIMIT 50"""
+            ).fetchall()
+    except duckdb.CatalogException:  # a release from before the landing state was published
+        return {}, []
+    return counts, rejections
