@@ -8,6 +8,8 @@ process that holds the file.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import time
 from collections.abc import Callable
@@ -34,11 +36,13 @@ def connect(
     path: Path,
     *,
     read_only: bool = False,
-    wait_seconds: float = DEFAULT_WAIT_SECONDS,
+    wait_seconds: float | None = None,
     on_wait: Callable[[str], None] | None = None,
 ) -> Connection:
-    """Open ``path``; while another process holds it, retry for ``wait_seconds``, then raise
-    ``DatabaseBusy``. ``on_wait`` hears once that we are waiting, and for whom."""
+    """Open ``path``; while another process holds it, retry for ``wait_seconds`` (default
+    ``DEFAULT_WAIT_SECONDS``), then raise ``DatabaseBusy``. ``on_wait`` hears once that we are
+    waiting, and for whom."""
+    wait_seconds = DEFAULT_WAIT_SECONDS if wait_seconds is None else wait_seconds
     deadline = time.monotonic() + wait_seconds
     told = False
     while True:
@@ -57,3 +61,22 @@ def connect(
                 on_wait(f"{path.name} is open in {holder}: waiting up to {wait_seconds:.0f}s")
                 told = True
             time.sleep(0.5)
+
+
+_STORAGE_FAULTS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the filesystem is read-only",
+    errno.EFBIG: "a file grew past the size limit",
+}
+_STORAGE_TEXT = {os.strerror(code): why for code, why in _STORAGE_FAULTS.items()}
+
+
+def storage_fault(error: BaseException) -> str | None:
+    """'the disk is full' (and the like) when ``error`` comes from the storage, else None;
+    DuckDB reports such faults as text, Python as an errno."""
+    for cause in (error, error.__cause__, error.__context__):
+        if isinstance(cause, OSError) and cause.errno in _STORAGE_FAULTS:
+            return _STORAGE_FAULTS[cause.errno]
+    text = str(error)
+    return next((why for message, why in _STORAGE_TEXT.items() if message in text), None)

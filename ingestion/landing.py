@@ -230,9 +230,17 @@ def _known_state(raw_db: Path, source: LandingSource) -> tuple[dict[str, _Known]
 
 
 def sync_source(
-    source: LandingSource, landing_dir: Path, raw_db: Path, *, batch_id: str
+    source: LandingSource,
+    landing_dir: Path,
+    raw_db: Path,
+    *,
+    batch_id: str,
+    on_wait: Callable[[str], None] | None = None,
 ) -> SyncResult:
-    """Bring the source's raw tables in line with its landing files; writes only on change."""
+    """Bring the source's raw tables in line with its landing files; writes only on change.
+
+    ``on_wait`` hears when another process holds ``raw.duckdb`` and the sync waits for it.
+    """
     result = SyncResult(source.name, batch_id)
     on_disk = scan_landing(source, landing_dir)
     skipped = _skipped_files(source, landing_dir)
@@ -253,7 +261,7 @@ def sync_source(
 
     reference = source.load_reference() if to_read else None
     raw_db.parent.mkdir(parents=True, exist_ok=True)
-    with connect(raw_db) as con:
+    with connect(raw_db, on_wait=on_wait) as con:
         batch = _Batch(con, source, result, datetime.now(UTC).replace(tzinfo=None))
         _prepare(batch, reset=not current)
         staged = _stage(batch, landing_dir, to_read, reference)

@@ -9,19 +9,32 @@ from orchestration.instance import prepare_dagster_home
 from orchestration.paths import WarehousePaths
 
 
-def run_refresh(paths: WarehousePaths, *, force_rebuild: bool = False, quiet: bool = False):
-    """Execute the refresh job in this process, recorded in the persistent instance."""
+def run_refresh(
+    paths: WarehousePaths,
+    *,
+    force_rebuild: bool = False,
+    confirm_removals: bool = False,
+    quiet: bool = False,
+):
+    """Execute the refresh job in this process, recorded in the persistent instance.
+
+    ``confirm_removals`` lets a change that removes more than the configured share of a source's
+    or geography's rows (or empties a file) be published.
+    """
     from dagster import DagsterInstance
 
     from orchestration.dbt_project import ensure_manifest
 
     prepare_dagster_home(paths)
     ensure_manifest()
+    from orchestration.assets.ingestion import CONFIRM_REMOVALS_TAG
     from orchestration.assets.warehouse import FORCE_TAG
     from orchestration.definitions import defs
 
     job = defs.resolve_job_def("refresh")
     tags = {FORCE_TAG: "true"} if force_rebuild else {}
+    if confirm_removals:
+        tags[CONFIRM_REMOVALS_TAG] = "true"
     run_config = {
         "resources": {
             "warehouse": {

@@ -2,14 +2,18 @@
 
 A release is the whole build database renamed over the analysts' file (``os.replace`` is atomic on
 one filesystem), so readers see either the previous release or the next one, never a half-built
-state. Each release carries its own history in ``metadata.releases``.
+state. Each release carries its own history in ``metadata.releases``; the pipeline also keeps a
+copy of that history beside it (``release_history.json``), so it never needs to open the analysts'
+file: an analyst holding it read-write, or a stale WAL beside it, cannot stop a refresh.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import stat
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,6 +22,7 @@ from pathlib import Path
 
 import duckdb
 
+from ingestion.database import lock_holder
 from orchestration.paths import PROJECT_ROOT, WarehousePaths
 
 # Build-time plumbing (views over the attached raw database) that analysts never see.
@@ -38,7 +43,20 @@ CODE_SUFFIXES = {".py", ".sql", ".yml", ".csv", ".json"}
 RELEASES_DDL = """CREATE TABLE IF NOT EXISTS metadata.releases (
     release_id VARCHAR PRIMARY KEY, published_at TIMESTAMP NOT NULL, run_id VARCHAR,
     code_version VARCHAR, code_fingerprint VARCHAR NOT NULL, inputs_fingerprint VARCHAR NOT NULL,
-    row_counts JSON NOT NULL, checks_passed INTEGER NOT NULL, checks_summary JSON NOT NULL)"""
+    row_counts JSON NOT NULL, checks_passed INTEGER NOT NULL, checks_summary JSON NOT NULL,
+    landing_profile JSON)"""
+RELEASE_COLUMNS = (
+    "release_id",
+    "published_at",
+    "run_id",
+    "code_version",
+    "code_fingerprint",
+    "inputs_fingerprint",
+    "row_counts",
+    "checks_passed",
+    "checks_summary",
+    "landing_profile",
+)
 
 
 @dataclass(frozen=True)
@@ -47,22 +65,27 @@ class Release:
     published_at: datetime
     code_fingerprint: str
     inputs_fingerprint: str
+    landing_profile: dict | None = None
 
 
 @dataclass(frozen=True)
 class BuildPlan:
-    """Whether the current inputs and code differ from what the published release was built from."""
+    """Whether the current inputs and code differ from what the published release was built from,
+    or the published file no longer opens (then the same release is built and published again)."""
 
     inputs_fingerprint: str
     code_fingerprint: str
     current: Release | None
+    unreadable: str | None = None
 
     @property
     def needed(self) -> bool:
-        return self.current is None or (
-            self.current.inputs_fingerprint,
-            self.current.code_fingerprint,
-        ) != (self.inputs_fingerprint, self.code_fingerprint)
+        return (
+            self.current is None
+            or self.unreadable is not None
+            or (self.current.inputs_fingerprint, self.current.code_fingerprint)
+            != (self.inputs_fingerprint, self.code_fingerprint)
+        )
 
 
 def code_fingerprint() -> str:
@@ -106,20 +129,85 @@ def inputs_fingerprint(raw_db: Path) -> str:
     return hashlib.sha256("\n".join("|".join(row) for row in rows).encode()).hexdigest()
 
 
+def history_path(published_db: Path) -> Path:
+    """The pipeline's copy of the release history, beside the analysts' file."""
+    return published_db.with_name("release_history.json")
+
+
+def release_history(published_db: Path) -> list[dict]:
+    """Every release record, oldest first: from the published file when it opens read-only,
+    else from the pipeline's copy (an analyst may hold the file read-write, or a stale WAL may
+    stop it opening)."""
+    if not published_db.exists():
+        return []
+    try:
+        with duckdb.connect(str(published_db), read_only=True) as con:
+            columns = [
+                c
+                for (c,) in con.execute(
+                    """SELECT column_name FROM duckdb_columns()
+                   WHERE schema_name = 'metadata' AND table_name = 'releases'"""
+                ).fetchall()
+            ]
+            rows = con.execute(
+                f"SELECT {', '.join(columns)} FROM metadata.releases ORDER BY published_at"
+            ).fetchall()
+        return [_decoded(dict(zip(columns, row, strict=True))) for row in rows]
+    except duckdb.Error:
+        copy = history_path(published_db)
+        if not copy.exists():
+            raise
+        return [_decoded(record) for record in json.loads(copy.read_text(encoding="utf-8"))]
+
+
+def _decoded(record: dict) -> dict:
+    """JSON columns as Python values and the publication time as a datetime, whatever the
+    record came from (DuckDB returns JSON as text; the copy stores ISO times)."""
+    record = dict(record)
+    for column in ("row_counts", "checks_summary", "landing_profile"):
+        if isinstance(record.get(column), str):
+            record[column] = json.loads(record[column])
+    if isinstance(record.get("published_at"), str):
+        record["published_at"] = datetime.fromisoformat(record["published_at"])
+    return record
+
+
 def current_release(published_db: Path) -> Release | None:
+    history = release_history(published_db)
+    if not history:
+        return None
+    latest = history[-1]
+    return Release(
+        latest["release_id"],
+        latest["published_at"],
+        latest["code_fingerprint"],
+        latest["inputs_fingerprint"],
+        latest.get("landing_profile"),
+    )
+
+
+def unreadable_reason(published_db: Path) -> str | None:
+    """Why the analysts' file does not open read-only for a new reader, or None if it does.
+
+    A lock held by a read-write session is not a fault of the release (readers get a clear
+    error from DuckDB and the next release is a new file); a file that does not open is.
+    """
     if not published_db.exists():
         return None
-    with duckdb.connect(str(published_db), read_only=True) as con:
-        row = con.execute(
-            """SELECT release_id, published_at, code_fingerprint, inputs_fingerprint
-               FROM metadata.releases ORDER BY published_at DESC LIMIT 1"""
-        ).fetchone()
-    return Release(*row) if row else None
+    try:
+        duckdb.connect(str(published_db), read_only=True).close()
+    except duckdb.Error as error:
+        if lock_holder(error) is None:
+            return str(error).splitlines()[0]
+    return None
 
 
 def plan_build(paths: WarehousePaths) -> BuildPlan:
     return BuildPlan(
-        inputs_fingerprint(paths.raw_db), code_fingerprint(), current_release(paths.published_db)
+        inputs_fingerprint(paths.raw_db),
+        code_fingerprint(),
+        current_release(paths.published_db),
+        unreadable_reason(paths.published_db),
     )
 
 
@@ -155,10 +243,42 @@ def table_row_counts(con: duckdb.DuckDBPyConnection, schemas: Iterable[str]) -> 
     }
 
 
-def publish(paths: WarehousePaths, run_id: str, checks: dict[str, dict]) -> dict:
-    """Seal the audited build as the next release and swap it in atomically; return its record."""
+def publish(
+    paths: WarehousePaths, run_id: str, checks: dict[str, dict], landing_profile: dict
+) -> dict:
+    """Seal the audited build as the next release and swap it in atomically; return its record.
+
+    The new file takes the published file's mode and owner (operators restrict who may read it),
+    and a WAL left beside the published file by a crashed read-write session is set aside first:
+    it belongs to the old file and would make the new one unreadable. On any failure (a full
+    disk, a read-only filesystem) the partial build is removed and the published file is
+    untouched.
+    """
     if not paths.build_db.exists():
         raise RuntimeError(f"no build database at {paths.build_db}: run the dbt build first")
+    history = release_history(paths.published_db)
+    try:
+        record = _seal(paths, run_id, checks, landing_profile, history)
+        _fsync(paths.build_db)
+        _match_permissions(paths.build_db, paths.published_db)
+        record["stale_wal"] = _set_aside_stale_wal(paths.published_db, record["release_id"])
+        os.replace(paths.build_db, paths.published_db)
+        _fsync(paths.published_db.parent)
+    except BaseException:
+        reset_build_database(paths)
+        raise
+    _write_history(paths.published_db, [*history, record])
+    return record
+
+
+def _seal(
+    paths: WarehousePaths,
+    run_id: str,
+    checks: dict[str, dict],
+    landing_profile: dict,
+    history: list[dict],
+) -> dict:
+    """Drop the build plumbing and write the release history (previous releases + this one)."""
     with duckdb.connect(str(paths.build_db)) as con:
         info = con.execute(
             "SELECT run_id, inputs_fingerprint, code_fingerprint FROM metadata.build_info"
@@ -172,11 +292,6 @@ def publish(paths: WarehousePaths, run_id: str, checks: dict[str, dict]) -> dict
             con.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
         con.execute("DROP TABLE metadata.build_info")
         con.execute(RELEASES_DDL)
-        if paths.published_db.exists():
-            quoted = str(paths.published_db).replace("'", "''")
-            con.execute(f"ATTACH '{quoted}' AS previous (READ_ONLY)")
-            con.execute("INSERT INTO metadata.releases SELECT * FROM previous.metadata.releases")
-            con.execute("DETACH previous")
         now = datetime.now(UTC).replace(tzinfo=None)
         record = {
             "release_id": f"{now:%Y%m%dT%H%M%SZ}-{run_id[:8]}",
@@ -188,31 +303,56 @@ def publish(paths: WarehousePaths, run_id: str, checks: dict[str, dict]) -> dict
             "row_counts": table_row_counts(con, PUBLISHED_SCHEMAS),
             "checks_passed": sum(1 for c in checks.values() if c.get("passed")),
             "checks_summary": checks,
+            "landing_profile": landing_profile,
         }
-        con.execute(
-            "INSERT INTO metadata.releases VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                *(
-                    record[k]
-                    for k in (
-                        "release_id",
-                        "published_at",
-                        "run_id",
-                        "code_version",
-                        "code_fingerprint",
-                        "inputs_fingerprint",
-                    )
-                ),
-                json.dumps(record["row_counts"]),
-                record["checks_passed"],
-                json.dumps(checks, default=str),
-            ],
+        placeholders = ", ".join("?" for _ in RELEASE_COLUMNS)
+        con.executemany(
+            f"INSERT INTO metadata.releases ({', '.join(RELEASE_COLUMNS)}) VALUES ({placeholders})",
+            [_row(release) for release in [*history, record]],
         )
         con.execute("CHECKPOINT")
-    _fsync(paths.build_db)
-    os.replace(paths.build_db, paths.published_db)
-    _fsync(paths.published_db.parent)
     return record
+
+
+def _row(record: dict) -> list:
+    json_columns = ("row_counts", "checks_summary", "landing_profile")
+    return [
+        json.dumps(record.get(c), default=str) if c in json_columns else record.get(c)
+        for c in RELEASE_COLUMNS
+    ]
+
+
+def _match_permissions(build_db: Path, published_db: Path) -> None:
+    """Give the new release the current release's mode, owner and group."""
+    if not published_db.exists():
+        return
+    current = published_db.stat()
+    os.chmod(build_db, stat.S_IMODE(current.st_mode))
+    try:
+        os.chown(build_db, current.st_uid, current.st_gid)
+    except PermissionError:  # not root: keep at least the group, where we belong to it
+        with contextlib.suppress(PermissionError):
+            os.chown(build_db, -1, current.st_gid)
+
+
+def _set_aside_stale_wal(published_db: Path, release_id: str) -> str | None:
+    """Move a WAL beside the published file out of the new release's way (kept, not deleted)."""
+    wal = published_db.with_name(published_db.name + ".wal")
+    if not wal.exists():
+        return None
+    kept = wal.with_name(f"{wal.name}.stale-{release_id}")
+    os.replace(wal, kept)
+    return str(kept)
+
+
+def _write_history(published_db: Path, history: list[dict]) -> None:
+    """Replace the pipeline's copy of the release history atomically."""
+    target = history_path(published_db)
+    temporary = target.with_name(target.name + ".tmp")
+    records = [{c: record.get(c) for c in RELEASE_COLUMNS} for record in history]
+    temporary.write_text(json.dumps(records, default=str, indent=1), encoding="utf-8")
+    _fsync(temporary)
+    os.replace(temporary, target)
 
 
 def _fsync(path: Path) -> None:

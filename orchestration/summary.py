@@ -57,6 +57,15 @@ def _format_issue(file, row, column, message) -> str:
     return f"    {where}: {message}"
 
 
+def _error_line(error) -> str:
+    """One line per failure: a raised ``dg.Failure`` is the pipeline's own one-line message
+    (without the exception's class path); any other error's last line names it."""
+    message = error.message.strip()
+    if error.cls_name == "Failure":
+        return message.split(": ", 1)[-1].splitlines()[0]
+    return message.splitlines()[-1]
+
+
 def refresh_summary(paths: WarehousePaths, result, elapsed: float, example_query: str) -> str:
     run_id = result.run_id
     lines = [
@@ -83,11 +92,11 @@ def refresh_summary(paths: WarehousePaths, result, elapsed: float, example_query
         )
     if not result.success and not failed:
         errors = [
-            e.event_specific_data.error.message.strip()
+            _error_line(e.event_specific_data.error)
             for e in result.all_events
             if getattr(e.event_specific_data, "error", None) is not None
         ]
-        lines += [f"  Error: {error.splitlines()[-1][:400]}" for error in dict.fromkeys(errors)][:3]
+        lines += [f"  Error: {error[:400]}" for error in dict.fromkeys(errors)][:3]
     published = any(
         e.event_type_value == "ASSET_MATERIALIZATION"
         and e.asset_key.to_user_string() == "metadata/releases"

@@ -2,12 +2,20 @@
 
 import dagster as dg
 
+from ingestion.database import DatabaseBusy, storage_fault
 from ingestion.errors import Issue
-from ingestion.landing import SyncResult, current_rejections, sync_source
+from ingestion.landing import LandingSource, SyncResult, current_rejections, sync_source
 from ingestion.sources import SOURCES
+from orchestration.landing_guard import (
+    landing_missing_reason,
+    landing_profile,
+    unconfirmed_removals,
+)
+from orchestration.release import current_release
 from orchestration.resources import WarehouseResource
 
 LOG_TABLES = ("load_log", "landing_files")
+CONFIRM_REMOVALS_TAG = "civic/confirm_removals"
 
 
 def _raw_key(table: str) -> dg.AssetKey:
@@ -60,17 +68,23 @@ def landing_ingestion(context: dg.AssetExecutionContext, warehouse: WarehouseRes
     """Load new and changed landing files of every source; a run with no changes writes nothing.
 
     One step writes every raw table because DuckDB allows a single writer per database file.
+    A missing or empty landing directory stops the run before anything is touched.
     """
     paths = warehouse.paths()
+    missing = landing_missing_reason(paths.landing_dir, paths.raw_db)
+    if missing:
+        raise dg.Failure(missing)
     results = []
     for source in SOURCES:
-        result = sync_source(source, paths.landing_dir, paths.raw_db, batch_id=context.run.run_id)
+        result = _sync(context, source, paths)
         results.append(result)
         for file, issues in result.rejected.items():
             context.log.warning(
                 f"Rejected {file} (previous accepted version, if any, stays loaded):\n"
                 + "\n".join(f"  {issue}" for issue in issues[:20])
             )
+        for file, reason in result.skipped.items():
+            context.log.info(f"Skipped {file}: {reason}")
         for table in source.tables:
             yield dg.MaterializeResult(
                 asset_key=_raw_key(table),
@@ -90,6 +104,61 @@ def landing_ingestion(context: dg.AssetExecutionContext, warehouse: WarehouseRes
             asset_key=_raw_key(table),
             metadata={k: dg.MetadataValue.int(v) for k, v in totals.items()},
         )
+
+
+def _sync(context: dg.AssetExecutionContext, source: LandingSource, paths) -> SyncResult:
+    """One source's sync, its faults as one line: a busy file, a full or read-only disk."""
+    try:
+        return sync_source(
+            source,
+            paths.landing_dir,
+            paths.raw_db,
+            batch_id=context.run.run_id,
+            on_wait=context.log.warning,
+        )
+    except DatabaseBusy as busy:
+        raise dg.Failure(f"Ingestion did not start: {busy}") from None
+    except Exception as error:
+        fault = storage_fault(error)
+        if fault is None:
+            raise
+        raise dg.Failure(
+            f"Ingestion of {source.name} stopped: {fault} ({paths.raw_db}); its changes were "
+            "rolled back and the published release is unchanged"
+        ) from None
+
+
+@dg.asset_check(
+    asset=_raw_key("landing_files"),
+    name="removals_confirmed",
+    blocking=True,
+    description="Stops the publish when a change empties a file or removes more than the "
+    "configured share of a source's or geography's rows, unless the operator confirms it.",
+)
+def removals_confirmed(
+    context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource
+) -> dg.AssetCheckResult:
+    paths = warehouse.paths()
+    release = current_release(paths.published_db)
+    problems = unconfirmed_removals(
+        release.landing_profile if release else None,
+        landing_profile(paths.raw_db),
+        max_share=warehouse.max_removed_share,
+    )
+    confirmed = context.run.tags.get(CONFIRM_REMOVALS_TAG) == "true"
+    description = None
+    if problems:
+        verdict = "confirmed by the operator" if confirmed else "not published"
+        description = (
+            f"{len(problems)} removal(s) beyond the limit, {verdict}: {'; '.join(problems[:5])}"
+            + ("" if confirmed else "; if intended, run `civic refresh --confirm-removals`")
+        )
+    return dg.AssetCheckResult(
+        passed=confirmed or not problems,
+        severity=dg.AssetCheckSeverity.ERROR,
+        description=description,
+        metadata={"removals": dg.MetadataValue.json(problems)},
+    )
 
 
 @dg.asset_check(

@@ -4,7 +4,9 @@ import dagster as dg
 from dagster_dbt import DbtCliResource, dbt_assets
 
 from expectations.gate import SuiteSpec, load_suites, run_suite
+from ingestion.database import storage_fault
 from orchestration.dbt_project import DBT_PROJECT, WarehouseTranslator
+from orchestration.landing_guard import landing_profile
 from orchestration.release import (
     PUBLISHED_SCHEMAS,
     plan_build,
@@ -42,12 +44,24 @@ def warehouse_models(
             f"Inputs and code unchanged since release {plan.current.release_id}: nothing to build."
         )
         return
+    if plan.unreadable:
+        context.log.warning(f"The published release does not open ({plan.unreadable}): rebuilding.")
     if not context.is_subset:
         reset_build_database(paths)
-    # Artifacts and logs go to the warehouse, not one new folder per run in the source tree.
-    yield from dbt.cli(["build"], context=context, target_path=paths.dbt_target_dir).stream()
-    if not context.is_subset:
-        record_build(paths, context.run.run_id, plan)
+    try:
+        # Artifacts and logs go to the warehouse, not one new folder per run in the source tree.
+        yield from dbt.cli(["build"], context=context, target_path=paths.dbt_target_dir).stream()
+        if not context.is_subset:
+            record_build(paths, context.run.run_id, plan)
+    except Exception as error:
+        fault = storage_fault(error)
+        if fault is None:
+            raise
+        reset_build_database(paths)  # a partial build must not keep filling the disk
+        raise dg.Failure(
+            f"The dbt build stopped: {fault} ({paths.build_db.parent}); the partial build was "
+            "removed and the published release is unchanged"
+        ) from None
 
 
 def _gate_check(spec: SuiteSpec) -> dg.AssetChecksDefinition:
@@ -116,7 +130,22 @@ def published_release(
     failed = [name for name, c in checks.items() if not c["passed"] and c["severity"] == "ERROR"]
     if failed:
         raise dg.Failure(f"Gate failed, release not published: {', '.join(sorted(failed))}")
-    record = publish(warehouse.paths(), context.run.run_id, checks)
+    paths = warehouse.paths()
+    try:
+        record = publish(paths, context.run.run_id, checks, landing_profile(paths.raw_db))
+    except Exception as error:
+        fault = storage_fault(error)
+        if fault is None:
+            raise
+        raise dg.Failure(
+            f"Publishing stopped: {fault} ({paths.warehouse_dir}); the partial build was removed "
+            "and the published release is unchanged"
+        ) from None
+    if record["stale_wal"]:
+        context.log.warning(
+            f"Set aside a WAL left beside the published file by a crashed read-write session: "
+            f"{record['stale_wal']} (it belonged to the previous release)"
+        )
     return dg.MaterializeResult(
         metadata={
             "release_id": dg.MetadataValue.text(record["release_id"]),

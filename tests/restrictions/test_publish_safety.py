@@ -85,5 +85,5 @@ def test_only_the_run_that_built_may_publish(scratch_warehouse):
             "SELECT 'other-run' AS run_id, 'x' AS inputs_fingerprint, 'y' AS code_fingerprint"
         )
     with pytest.raises(RuntimeError, match="made by run other-run, not this run this-run"):
-        orchestration.release.publish(paths, "this-run", {})
+        orchestration.release.publish(paths, "this-run", {}, {})
     assert scratch_warehouse.published_sha256() == published_before

@@ -1,0 +1,208 @@
+"""Fault injection on private warehouse copies: an operator's bad day, and what must survive it.
+
+Each test breaks something the way it breaks in production (a stale WAL, a sheet saved empty, an
+unmounted share, an analyst's session, a full disk) and asserts the fixed behaviour: a release
+that opens, nothing lost, one-line messages, the published file byte-identical where it must be.
+"""
+
+from __future__ import annotations
+
+import grp
+import os
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import ingestion.database
+from orchestration.summary import refresh_summary
+
+HEADER = (
+    "event_id,country,event_date,restriction_type,harm,status,charge_link,targets,initiators,"
+    "initiator_country,summary,source_type,source_ref"
+)
+
+
+def _row(event_id: str, day: str = "2020-05-04") -> str:
+    return (
+        f"{event_id},KAZ,{day},harassment_violence,harassment,acted_on,,media_journalist,"
+        f"government,,Journalist detained,civicus,https://monitor.civicus.org/newsfeed/{event_id}/"
+    )
+
+
+def _sheet(warehouse, name: str, *event_ids: str) -> Path:
+    path = warehouse.landing_dir / "restrictions" / name
+    path.write_text("\n".join([HEADER, *(_row(e) for e in event_ids)]) + "\n", encoding="utf-8")
+    return path
+
+
+def _kaz_events(warehouse) -> int:
+    return warehouse.query(
+        "SELECT total_events FROM marts.restriction_headlines WHERE geography_id = 'KAZ'"
+    )[0][0]
+
+
+def _hold(database: Path, *, read_only: bool, write: bool = False) -> subprocess.Popen:
+    """Another process with ``database`` open (an analyst's session); returns once it is open."""
+    code = (
+        "import duckdb, sys, time\n"
+        f"con = duckdb.connect({str(database)!r}, read_only={read_only})\n"
+        + ("con.execute('CREATE TABLE main.analyst_scratch AS SELECT 42 AS x')\n" if write else "")
+        + "print('open', flush=True)\ntime.sleep(600)\n"
+    )
+    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert process.stdout.readline().strip() == "open"
+    return process
+
+
+def _summary_lines(warehouse, result) -> list[str]:
+    return refresh_summary(warehouse.paths, result, 0.0, "SELECT 1").splitlines()
+
+
+def test_a_stale_wal_never_makes_a_release_unreadable(scratch_warehouse):
+    """A read-write session on the release crashed (kill -9) and left its WAL behind."""
+    crashed = _hold(scratch_warehouse.published_db, read_only=False, write=True)
+    crashed.send_signal(signal.SIGKILL)
+    crashed.wait()
+    wal = scratch_warehouse.published_db.with_name("civic_space.duckdb.wal")
+    assert wal.exists()
+
+    assert scratch_warehouse.refresh(force_rebuild=True).success
+    assert not wal.exists()
+    kept = list(wal.parent.glob("civic_space.duckdb.wal.stale-*"))
+    assert len(kept) == 1  # set aside for forensics, not deleted
+    assert _kaz_events(scratch_warehouse) == 706
+
+    # The same WAL turns up again with nothing to publish: the refresh republishes the release.
+    shutil.copyfile(kept[0], wal)
+    with pytest.raises(duckdb.IOException, match="WAL does not match"):
+        duckdb.connect(str(scratch_warehouse.published_db), read_only=True)
+    assert scratch_warehouse.refresh().success
+    assert _kaz_events(scratch_warehouse) == 706
+    assert scratch_warehouse.query("SELECT count(*) FROM metadata.releases") == [(3,)]
+
+
+def test_an_event_moved_to_an_earlier_sheet_is_kept(scratch_warehouse):
+    before = _kaz_events(scratch_warehouse)
+    _sheet(scratch_warehouse, "zz_late.csv", "MOVE-1", "MOVE-2")
+    assert scratch_warehouse.refresh().success
+    assert _kaz_events(scratch_warehouse) == before + 2
+
+    # The coder moves MOVE-1 to a sheet that sorts first, in the same refresh.
+    _sheet(scratch_warehouse, "aa_early.csv", "MOVE-1")
+    _sheet(scratch_warehouse, "zz_late.csv", "MOVE-2")
+    result = scratch_warehouse.refresh()
+    assert result.success
+    assert _kaz_events(scratch_warehouse) == before + 2
+    assert scratch_warehouse.query(
+        "SELECT event_id, source_file FROM restriction_events WHERE event_id LIKE 'MOVE-%' "
+        "ORDER BY 1",
+        database=scratch_warehouse.raw_db,
+    ) == [("MOVE-1", "restrictions/aa_early.csv"), ("MOVE-2", "restrictions/zz_late.csv")]
+    assert scratch_warehouse.query(
+        "SELECT count(*) FROM landing_files WHERE status = 'rejected'",
+        database=scratch_warehouse.raw_db,
+    ) == [(0,)]
+
+
+def test_a_sheet_saved_empty_stops_the_publish_until_confirmed(scratch_warehouse):
+    file, rows = scratch_warehouse.query(
+        "SELECT source_file, count(*) FROM restriction_events WHERE source_file LIKE '%.csv' "
+        "GROUP BY ALL HAVING bool_and(geography_id = 'KAZ') ORDER BY 2 DESC, 1 LIMIT 1",
+        database=scratch_warehouse.raw_db,
+    )[0]
+    (scratch_warehouse.landing_dir / file).write_text(HEADER + "\n", encoding="utf-8")
+    published_before = scratch_warehouse.published_sha256()
+
+    result = scratch_warehouse.refresh()
+
+    assert not result.success
+    assert scratch_warehouse.published_sha256() == published_before
+    lines = _summary_lines(scratch_warehouse, result)
+    failed = [line for line in lines if line.strip().startswith("FAILED ")]
+    assert len(failed) == 1
+    assert f"{file} was emptied ({rows} rows -> 0)" in failed[0]
+    assert "civic refresh --confirm-removals" in failed[0]
+
+    assert scratch_warehouse.refresh(confirm_removals=True).success
+    assert _kaz_events(scratch_warehouse) < 706
+
+
+@pytest.mark.parametrize("state", ["missing", "empty"])
+def test_an_unmounted_landing_share_changes_nothing(scratch_warehouse, state):
+    shutil.rmtree(scratch_warehouse.landing_dir)
+    if state == "empty":
+        scratch_warehouse.landing_dir.mkdir()
+    raw_before = scratch_warehouse.raw_db.read_bytes()
+    published_before = scratch_warehouse.published_sha256()
+
+    result = scratch_warehouse.refresh()
+
+    assert not result.success
+    errors = [line for line in _summary_lines(scratch_warehouse, result) if "Error:" in line]
+    expected = "does not exist" if state == "missing" else "holds no files"
+    assert errors == [
+        f"  Error: The landing directory {scratch_warehouse.landing_dir} {expected}, but "
+        f"{len(list(_loaded_files(scratch_warehouse)))} files were loaded by earlier refreshes: "
+        "is the share mounted and CIVIC_LANDING_DIR right? Nothing changed."
+    ]
+    assert scratch_warehouse.raw_db.read_bytes() == raw_before
+    assert scratch_warehouse.published_sha256() == published_before
+
+
+def _loaded_files(warehouse):
+    return warehouse.query(
+        "SELECT file FROM landing_files WHERE accepted_hash IS NOT NULL", database=warehouse.raw_db
+    )
+
+
+def test_a_session_on_raw_duckdb_delays_ingestion_then_names_its_holder(
+    scratch_warehouse, monkeypatch
+):
+    monkeypatch.setattr(ingestion.database, "DEFAULT_WAIT_SECONDS", 2.0)
+    _sheet(scratch_warehouse, "late.csv", "HOLD-1")
+    holder = _hold(scratch_warehouse.raw_db, read_only=True)
+    try:
+        result = scratch_warehouse.refresh()
+    finally:
+        holder.kill()
+        holder.wait()
+    assert not result.success
+    errors = [line for line in _summary_lines(scratch_warehouse, result) if "Error:" in line]
+    assert len(errors) == 1
+    assert f"raw.duckdb is held open by PID {holder.pid} (" in errors[0]
+    assert "close that session and run again" in errors[0]
+
+    assert scratch_warehouse.refresh().success  # the session closed: the next refresh goes on
+    assert _kaz_events(scratch_warehouse) == 707
+
+
+def test_an_analysts_read_write_session_does_not_stop_a_release(scratch_warehouse):
+    session = _hold(scratch_warehouse.published_db, read_only=False, write=True)
+    try:
+        _sheet(scratch_warehouse, "late.csv", "RW-1")
+        assert scratch_warehouse.refresh().success
+        # A new reader opens the new release, while the analyst still has the old one open.
+        assert _kaz_events(scratch_warehouse) == 707
+        assert scratch_warehouse.query("SELECT count(*) FROM metadata.releases") == [(2,)]
+    finally:
+        session.kill()
+        session.wait()
+    assert _kaz_events(scratch_warehouse) == 707
+
+
+def test_publishing_keeps_the_release_files_mode_and_group(scratch_warehouse):
+    published = scratch_warehouse.published_db
+    group = grp.getgrnam("users").gr_gid if "users" in {g.gr_name for g in grp.getgrall()} else 100
+    os.chown(published, -1, group)
+    os.chmod(published, 0o640)
+
+    assert scratch_warehouse.refresh(force_rebuild=True).success
+
+    info = published.stat()
+    assert (stat.S_IMODE(info.st_mode), info.st_gid) == (0o640, group)
