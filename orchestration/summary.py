@@ -155,18 +155,19 @@ def status_report(paths: WarehousePaths) -> str:
             f"  {rid}  {at:%Y-%m-%d %H:%M:%S} UTC  code {code}  {n} checks passed"
             for rid, at, code, n in history
         ]
+    orphans: list = []
+    outcomes: tuple[dict, list[tuple]] = ({}, [])
     with _instance(paths) as instance:
         holder = warehouse_lock.lock_holder(paths)
         try:
             if holder is not None and holder.is_refresh:
                 raise warehouse_lock.WarehouseBusy(paths.warehouse_dir, holder)
-            with warehouse_lock.hold(paths, "civic status"):
-                orphans = []
-                if instance is not None:
-                    orphans = sweep_orphaned_runs(instance, paths, found_by="civic status")
-                outcomes = _load_outcomes(paths, None)
+            if paths.warehouse_dir.exists():  # before the first refresh there is nothing to read
+                with warehouse_lock.hold(paths, "civic status"):
+                    if instance is not None:
+                        orphans = sweep_orphaned_runs(instance, paths, found_by="civic status")
+                    outcomes = _load_outcomes(paths, None)
         except warehouse_lock.WarehouseBusy as busy:
-            orphans = []
             lines.append(_busy_note(busy.holder, release))
             outcomes = _published_landing_state(paths) if release is not None else ({}, [])
         if instance is not None:
