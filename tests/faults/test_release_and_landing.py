@@ -206,3 +206,53 @@ def test_publishing_keeps_the_release_files_mode_and_group(scratch_warehouse):
 
     info = published.stat()
     assert (stat.S_IMODE(info.st_mode), info.st_gid) == (0o640, group)
+
+
+@pytest.fixture
+def small_disk(scratch_warehouse, tmp_path):
+    """The warehouse on its own small filesystem (a tmpfs), with room for ``headroom`` more bytes;
+    the Dagster instance stays outside it, as the run history of a real install would survive."""
+    mount_point = tmp_path / "small_disk"
+    mount_point.mkdir()
+    used = sum(f.stat().st_size for f in scratch_warehouse.warehouse_dir.rglob("*") if f.is_file())
+    size = used + 12 * 2**20  # less than one more build database
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount_point)],
+        capture_output=True,
+        text=True,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
+    try:
+        home = scratch_warehouse.paths.dagster_home
+        shutil.move(home, tmp_path / "dagster_home")
+        for item in scratch_warehouse.warehouse_dir.iterdir():
+            shutil.move(item, mount_point / item.name)
+        scratch_warehouse.warehouse_dir.rmdir()
+        scratch_warehouse.warehouse_dir.symlink_to(mount_point)
+        (mount_point / "dagster_home").symlink_to(tmp_path / "dagster_home")
+        yield mount_point
+    finally:
+        subprocess.run(["umount", "-l", str(mount_point)], check=False)
+
+
+def test_a_full_disk_fails_in_one_line_and_cleans_the_partial_build(scratch_warehouse, small_disk):
+    published_before = scratch_warehouse.published_sha256()
+
+    result = scratch_warehouse.refresh(force_rebuild=True)
+
+    assert not result.success
+    errors = [line for line in _summary_lines(scratch_warehouse, result) if "Error:" in line]
+    assert errors == [
+        f"  Error: The dbt build stopped: the disk is full ({small_disk / 'build'}); the partial "
+        "build was removed and the published release is unchanged"
+    ] or errors == [
+        f"  Error: Publishing stopped: the disk is full ({small_disk}); the partial build was "
+        "removed and the published release is unchanged"
+    ]
+    assert scratch_warehouse.published_sha256() == published_before
+    assert not scratch_warehouse.paths.build_db.exists()
+
+    subprocess.run(["mount", "-o", "remount,size=400m", str(small_disk)], check=True)
+    assert scratch_warehouse.refresh(force_rebuild=True).success
+    assert scratch_warehouse.query("SELECT count(*) FROM metadata.releases") == [(2,)]
