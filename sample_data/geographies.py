@@ -1,7 +1,9 @@
 """The 24 geographies the sample covers, as the generator's own fixed list.
 
 Kept apart from the pipeline's geography seed on purpose: the generator must not share code or
-reference data with the pipeline it feeds.
+reference data with the pipeline it feeds. The codes are the producers': ISO 3166-1 numeric and
+alpha-2 (WVS, EVS), and Gallup's own WP5 country ids as Gallup's World Poll files number them
+(published with replication data, FAIR-NHH/BSRI data/WP_countryids.csv).
 """
 
 from __future__ import annotations
@@ -16,26 +18,26 @@ class Geography:
     parent: str | None  # parent country for a territory
     iso_numeric: int | None
     iso_alpha2: str | None
-    gallup_wp5: int | None
+    gallup_wp5: int | None  # Gallup World Poll country id (WP5), not ISO
 
 
 COUNTRIES: tuple[Geography, ...] = (
-    Geography("ALB", "Albania", None, 8, "AL", 1),
-    Geography("ARM", "Armenia", None, 51, "AM", 5),
-    Geography("AZE", "Azerbaijan", None, 31, "AZ", 7),
-    Geography("BLR", "Belarus", None, 112, "BY", 12),
-    Geography("BIH", "Bosnia and Herzegovina", None, 70, "BA", 18),
-    Geography("GEO", "Georgia", None, 268, "GE", 47),
+    Geography("ALB", "Albania", None, 8, "AL", 83),
+    Geography("ARM", "Armenia", None, 51, "AM", 88),
+    Geography("AZE", "Azerbaijan", None, 31, "AZ", 90),
+    Geography("BLR", "Belarus", None, 112, "BY", 71),
+    Geography("BIH", "Bosnia and Herzegovina", None, 70, "BA", 97),
+    Geography("GEO", "Georgia", None, 268, "GE", 72),
     Geography("KAZ", "Kazakhstan", None, 398, "KZ", 73),
     Geography("XKX", "Kosovo", None, 412, "XK", 198),
     Geography("KGZ", "Kyrgyz Republic", None, 417, "KG", 74),
-    Geography("MDA", "Moldova", None, 498, "MD", 89),
-    Geography("MNE", "Montenegro", None, 499, "ME", 158),
-    Geography("MKD", "North Macedonia", None, 807, "MK", 84),
-    Geography("SRB", "Serbia", None, 688, "RS", 159),
+    Geography("MDA", "Moldova", None, 498, "MD", 75),
+    Geography("MNE", "Montenegro", None, 499, "ME", 154),
+    Geography("MKD", "North Macedonia", None, 807, "MK", 145),
+    Geography("SRB", "Serbia", None, 688, "RS", 173),
     Geography("TJK", "Tajikistan", None, 762, "TJ", 185),
     Geography("TKM", "Turkmenistan", None, 795, "TM", 191),
-    Geography("UKR", "Ukraine", None, 804, "UA", 146),
+    Geography("UKR", "Ukraine", None, 804, "UA", 77),
     Geography("UZB", "Uzbekistan", None, 860, "UZ", 195),
 )
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 from sample_data import geographies
 from sample_data.geographies import Geography
 
-# ISO numeric and alpha-2 per ISO 3166-1. WP5 codes as Gallup's World Poll 2018 files number these
-# countries; the United States (WP5 1 there) is left out of the Gallup files because the sample's
-# programme list gives code 1 to Albania (unverified).
+# ISO numeric and alpha-2 per ISO 3166-1. WP5 codes as Gallup's World Poll files number these
+# countries (Gallup World Poll 2018 country ids, published with replication data: FAIR-NHH/BSRI
+# data/WP_countryids.csv).
 OTHERS: tuple[Geography, ...] = (
     Geography("DEU", "Germany", None, 276, "DE", 14),
-    Geography("USA", "United States", None, 840, "US", None),
+    Geography("USA", "United States", None, 840, "US", 1),
     Geography("JPN", "Japan", None, 392, "JP", 29),
     Geography("BRA", "Brazil", None, 76, "BR", 33),
     Geography("TUR", "Turkey", None, 792, "TR", 8),
@@ -32,7 +32,7 @@ OTHERS: tuple[Geography, ...] = (
 )
 BY_CODE: dict[str, Geography] = {g.code: g for g in OTHERS}
 N = 500  # respondents per non-programme country sample at scale 1
-GALLUP = ("DEU", "FRA", "JPN", "BRA", "TUR", "NGA")  # in every Gallup year
+GALLUP = ("DEU", "FRA", "JPN", "BRA", "TUR", "NGA", "USA")  # in every Gallup year
 
 
 def country(code: str) -> Geography:
@@ -47,4 +47,8 @@ def iso_labels() -> dict[int, str]:
 
 def wp5_labels() -> dict[int, str]:
     """Gallup WP5 code -> English name for every country a Gallup file labels."""
-    return {g.gallup_wp5: g.name for g in (*geographies.COUNTRIES, *OTHERS) if g.gallup_wp5}
+    coded = [g for g in (*geographies.COUNTRIES, *OTHERS) if g.gallup_wp5]
+    labels = {g.gallup_wp5: g.name for g in coded}
+    if len(labels) != len(coded):
+        raise ValueError("two countries share a Gallup WP5 code")
+    return labels

@@ -19,9 +19,16 @@ from sample_data.surveys import values as values_module
 
 SEED = 20230401  # sample_data.SEED
 ALPHA3 = {g.iso_numeric: g.code for g in geographies.COUNTRIES}
-WP5 = {g.gallup_wp5: g.code for g in geographies.COUNTRIES}
+# Gallup's own country ids (WP5) as Gallup numbers them (published with replication data:
+# FAIR-NHH/BSRI data/WP_countryids.csv), written out independently of the generator.
+WP5 = {
+    83: "ALB", 88: "ARM", 90: "AZE", 71: "BLR", 97: "BIH", 72: "GEO", 73: "KAZ", 198: "XKX",
+    74: "KGZ", 75: "MDA", 154: "MNE", 145: "MKD", 173: "SRB", 185: "TJK", 191: "TKM", 77: "UKR",
+    195: "UZB",
+}  # fmt: skip
 # Countries outside the programme each cross-national file holds as well (ISO 3166-1 numeric;
-# Gallup WP5 8 Turkey, 13 France, 14 Germany, 29 Japan, 33 Brazil, 35 Nigeria), 500 rows each.
+# Gallup WP5 1 United States, 8 Turkey, 13 France, 14 Germany, 29 Japan, 33 Brazil, 35 Nigeria),
+# 500 rows each.
 OTHER_COUNTRIES = {
     "wvs6/WV6_Data_Spss_v20180912.sav": (
         "V2",
@@ -43,7 +50,15 @@ OTHER_COUNTRIES = {
         {276: "Germany", 840: "United States", 566: "Nigeria", 250: "France"},
     ),
 }
-GALLUP_OTHERS = {8: "Turkey", 13: "France", 14: "Germany", 29: "Japan", 33: "Brazil", 35: "Nigeria"}
+GALLUP_OTHERS = {
+    1: "United States",
+    8: "Turkey",
+    13: "France",
+    14: "Germany",
+    29: "Japan",
+    33: "Brazil",
+    35: "Nigeria",
+}
 MEMBERSHIPS = (
     "church",
     "sport",
@@ -591,7 +606,19 @@ def test_gallup_files_hold_countries_outside_the_programme(landing: Path) -> Non
             assert set(g.WP108) <= {1, 2, 3, 4}
             assert 2 <= 100 * g.wgt[g.WP108 == 1].sum() / g.wgt.sum() <= 95, (path, code)
     _, meta = pyreadstat.read_dta(landing / "gwp" / "GWP_2018.dta", metadataonly=True)
-    assert meta.variable_value_labels["WP5"][14] == "Germany"
+    labels = meta.variable_value_labels["WP5"]
+    assert {code: labels[code] for code in (1, 14, 71, 77, 83, 173)} == {
+        1: "United States",
+        14: "Germany",
+        71: "Belarus",
+        77: "Ukraine",
+        83: "Albania",
+        173: "Serbia",
+    }
+
+
+def test_generator_states_the_published_gallup_country_ids() -> None:
+    assert {g.gallup_wp5: g.code for g in geographies.COUNTRIES} == WP5
 
 
 def test_scale_replicates_the_sample(tmp_path: Path, est6: dict) -> None:

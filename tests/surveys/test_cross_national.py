@@ -237,6 +237,28 @@ def test_programme_codes_agree_with_iso_and_gallup_seeds():
     assert set(wp5.values()) - set(iso) == {"XKX"}
 
 
+def test_gallup_codes_are_the_published_ones_for_every_programme_country():
+    """Gallup's own country ids (FAIR-NHH/BSRI data/WP_countryids.csv), written out here: a
+    wrong code would read another country's respondents as the programme's."""
+    published = {
+        "ALB": 83, "ARM": 88, "AZE": 90, "BLR": 71, "BIH": 97, "GEO": 72, "KAZ": 73, "XKX": 198,
+        "KGZ": 74, "MDA": 75, "MNE": 154, "MKD": 145, "SRB": 173, "TJK": 185, "TKM": 191,
+        "UKR": 77, "UZB": 195,
+    }  # fmt: skip
+    countries = [g for g in read_seed("geographies") if g["geography_kind"] == "country"]
+    assert {g["geography_id"]: int(g["gallup_wp5"]) for g in countries} == published
+    assert {g["gallup_wp5_verified"] for g in countries} == {"true"}
+    wp5 = {int(row["gallup_wp5"]): row["iso_alpha3"] for row in read_seed("gallup_wp5_countries")}
+    assert {code: wp5[code] for code in (1, 5, 12, 18, 47, 84, 89, 146, 158)} == {
+        1: "USA", 5: "SAU", 12: "GBR", 18: "ITA", 47: "AUS", 84: "DZA", 89: "AUT", 146: "MYS",
+        158: "NIC",
+    }  # fmt: skip
+    resolved = REFERENCE.countries.lookup("gallup_wp5", None)
+    assert {code: resolved[str(code)].key for code in published.values()} == {
+        code: gid for gid, code in published.items()
+    }
+
+
 def test_no_country_name_resolves_to_two_countries():
     owners: dict[str, set[str]] = {}
     for row in read_seed("iso_countries"):
