@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ingestion import reference, restrictions, sheets
+from ingestion import reference, restrictions, sheets, textfiles
 from ingestion.landing import LandingSource
 from ingestion.reference import SEEDS_DIR, ReferenceData
 from ingestion.restrictions import RAW_COLUMNS, read_restriction_sheet
@@ -28,6 +28,7 @@ RESTRICTIONS = LandingSource(
     signature_paths=(
         Path(restrictions.__file__),
         Path(sheets.__file__),
+        Path(textfiles.__file__),
         Path(reference.__file__),
         SEEDS_DIR / "reference",
     ),

@@ -12,7 +12,6 @@ programme's countries are loaded; ``ingestion.survey_countries`` counts every co
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ import numpy as np
 import pandas as pd
 import pyreadstat
 
+from ingestion import survey_countries, textfiles
 from ingestion.errors import ContractViolation, Issue
 from ingestion.landing import LandingSource
 from ingestion.reference import SEEDS_DIR, read_seed
@@ -253,11 +253,11 @@ def _codebook_labels(path: Path, sheet: pd.DataFrame) -> dict[str, dict[object, 
 
 
 def _csv_options(path: Path) -> dict[str, object]:
-    """Delimiter sniffed from the header (WVS-6 ships ';' with a BOM, WVS-7 ',')."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        header = handle.readline()
-    delimiter = csv.Sniffer().sniff(header, delimiters=",;\t").delimiter
-    return {"sep": delimiter, "encoding": "utf-8-sig"}
+    """pandas options for a survey CSV: encoding and delimiter detected as for coding sheets
+    (WVS-6 ships ';' with a BOM, WVS-7 ','; a re-saved file may be Windows-1251 with ';').
+    An encoding that cannot be told rejects the file, saying how to re-save it."""
+    found = textfiles.detect_csv_format(path)
+    return {"sep": found.delimiter, "encoding": found.encoding}
 
 
 def _read_chunks(path: Path, variables: list[str]) -> Iterator[pd.DataFrame]:
@@ -741,5 +741,11 @@ SURVEYS = LandingSource(
     key_columns=KEY_COLUMNS,
     load_reference=SurveyReference.from_seeds,
     read=read_survey_file,
-    signature_paths=(Path(__file__), SEEDS_DIR / "surveys", SEEDS_DIR / "reference"),
+    signature_paths=(
+        Path(__file__),
+        Path(survey_countries.__file__),
+        Path(textfiles.__file__),
+        SEEDS_DIR / "surveys",
+        SEEDS_DIR / "reference",
+    ),
 )

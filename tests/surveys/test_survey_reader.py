@@ -11,6 +11,7 @@ import pytest
 
 from ingestion.errors import ContractViolation
 from ingestion.surveys import SurveyReference, read_survey_file
+from ingestion.textfiles import CsvFormat, detect_csv_format
 from tests.surveys.builders import cab_labels, crosswalk_labels, write_sav, write_xlsx, wvs6_frame
 
 REFERENCE = SurveyReference.from_seeds()
@@ -90,6 +91,36 @@ def test_semicolon_csv_with_bom(tmp_path):
     people = read_survey_file(path, REFERENCE)["survey_respondents"]
 
     assert people["geography_id"].tolist() == ["GEO", "GEO", "UKR", "UKR"]
+
+
+def test_windows_1251_semicolon_csv_reads_like_its_utf8_comma_twin(tmp_path):
+    """Excel in a Russian locale saves "CSV" as Windows-1251 text separated by ';'."""
+    frame = wvs6_frame(V2=[398, 398, 804, 804], V84=[1, 2, -1, 4])
+    frame.insert(3, "region", ["Алматы", "Шымкент", "Київ", "Львів"])  # text the reader ignores
+    twins = {}
+    for name, encoding, sep in (("utf8", "utf-8", ","), ("cp1251", "cp1251", ";")):
+        path = tmp_path / name / "surveys" / "wvs6" / "wvs6.csv"
+        path.parent.mkdir(parents=True)
+        frame.to_csv(path, sep=sep, index=False, encoding=encoding)
+        twins[name] = path
+    assert detect_csv_format(twins["cp1251"]) == CsvFormat("cp1251", ";")
+
+    utf8, cp1251 = (read_survey_file(twins[name], REFERENCE) for name in ("utf8", "cp1251"))
+
+    assert cp1251["survey_respondents"]["geography_id"].tolist() == ["KAZ", "KAZ", "UKR", "UKR"]
+    for table in ("survey_respondents", "survey_answers", "survey_file_countries"):
+        pd.testing.assert_frame_equal(cp1251[table], utf8[table])
+
+
+def test_a_csv_whose_encoding_cannot_be_told_is_rejected_with_the_fix(tmp_path):
+    path = tmp_path / "surveys" / "wvs6" / "wvs6.csv"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(wvs6_frame().to_csv(index=False).encode() + b"\xff\xfe\xfd\n")
+
+    issues = _issues(path)
+
+    assert [i.file for i in issues] == ["wvs6.csv"]
+    assert "re-save the file as UTF-8" in issues[0].message
 
 
 def test_evs_stata_extended_missings_and_the_alternative_binary_coding(tmp_path):
