@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import dagster as dg
 import pytest
+from dagster._core.test_utils import create_run_for_test
 
 from orchestration.automation import landing_files_sensor, refresh_schedule
+from orchestration.paths import WarehousePaths
+from orchestration.run_history import ORPHAN_TAG
+
+STARTED = dg.DagsterRunStatus.STARTED
 
 
 @pytest.fixture
@@ -50,3 +58,52 @@ def test_sensor_fires_on_new_changed_and_removed_files_only(landing):
         sheet.unlink()
         requests, _, _ = tick(cursor_after_add)
         assert len(requests) == 1
+
+
+HOLD_LOCK = """
+import fcntl, sys, time
+handle = open(sys.argv[1], "a")
+fcntl.flock(handle, fcntl.LOCK_EX)
+print("held", flush=True)
+time.sleep(120)
+"""
+
+
+def test_sensor_fails_runs_orphaned_by_a_dead_process_only(landing, monkeypatch):
+    """A run left STARTED would hold the one run slot for good: each sensor tick fails it once
+    no process holds the warehouse lock (while one does, the run is alive and left alone)."""
+    monkeypatch.setenv("CIVIC_ORPHAN_GRACE_SECONDS", "0")
+    lock = WarehousePaths.from_env().warehouse_dir / "refresh.lock"
+    lock.parent.mkdir(parents=True)
+    with dg.instance_for_test() as instance:
+        stuck = create_run_for_test(instance, job_name="refresh", status=STARTED)
+
+        def tick():
+            landing_files_sensor.evaluate_tick(dg.build_sensor_context(instance=instance))
+            return instance.get_run_by_id(stuck.run_id).status
+
+        holder = subprocess.Popen(
+            [sys.executable, "-c", HOLD_LOCK, str(lock)], stdout=subprocess.PIPE, text=True
+        )
+        try:
+            assert holder.stdout.readline().strip() == "held"
+            assert tick() == STARTED  # a live refresh holds the lock
+        finally:
+            holder.kill()
+            holder.wait(timeout=30)
+        assert tick() == dg.DagsterRunStatus.FAILURE
+        assert instance.get_run_by_id(stuck.run_id).tags[ORPHAN_TAG] == "landing sensor"
+
+
+def test_sensor_prunes_the_run_history(landing, monkeypatch):
+    monkeypatch.setenv("CIVIC_KEEP_RUNS", "2")
+    with dg.instance_for_test() as instance:
+        runs = [
+            create_run_for_test(instance, job_name="refresh", status=dg.DagsterRunStatus.SUCCESS)
+            for _ in range(4)
+        ]
+        landing_files_sensor.evaluate_tick(dg.build_sensor_context(instance=instance))
+        assert {r.dagster_run.run_id for r in instance.get_run_records()} == {
+            runs[2].run_id,
+            runs[3].run_id,
+        }
