@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,6 +28,7 @@ import pandas as pd
 from ingestion.database import connect
 from ingestion.errors import ContractViolation, Issue
 from ingestion.landing_keys import key_clashes
+from ingestion.landing_scan import scan_landing, skipped_files
 
 LINEAGE_COLUMNS = {
     "source_file": "VARCHAR",
@@ -125,55 +126,6 @@ class _Batch:
     now: datetime
 
 
-# Files that office software and macOS leave beside real ones: never data, never a rejection.
-_NOT_DATA = {
-    "~$": "Excel owner file (written while the workbook is open in Excel)",
-    ".~lock.": "LibreOffice lock file (written while the file is open)",
-    "._": "macOS metadata file (AppleDouble, written when copying from a Mac)",
-}
-
-
-def skip_reason(path: Path) -> str | None:
-    """Why a landing file is not data (office lock files, macOS metadata), or None."""
-    return next((why for prefix, why in _NOT_DATA.items() if path.name.startswith(prefix)), None)
-
-
-def file_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def iter_landing_files(source: LandingSource, landing_dir: Path) -> Iterator[Path]:
-    """The source's files below the landing directory, in a stable order (lock files included:
-    ``skip_reason`` sets them aside)."""
-    folder = landing_dir / source.directory
-    if folder.is_dir():
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix.lower() in source.suffixes:
-                yield path
-
-
-def scan_landing(source: LandingSource, landing_dir: Path) -> dict[str, str]:
-    """Hash every data file of the source: relative path (posix) -> sha256."""
-    return {
-        path.relative_to(landing_dir).as_posix(): file_hash(path)
-        for path in iter_landing_files(source, landing_dir)
-        if skip_reason(path) is None
-    }
-
-
-def _skipped_files(source: LandingSource, landing_dir: Path) -> dict[str, tuple[str, str]]:
-    """Files set aside as not data: relative path -> (reason, content hash)."""
-    return {
-        path.relative_to(landing_dir).as_posix(): (reason, file_hash(path))
-        for path in iter_landing_files(source, landing_dir)
-        if (reason := skip_reason(path)) is not None
-    }
-
-
 def current_rejections(raw_db: Path, limit: int = 50) -> list[tuple[str, int | None, str, str]]:
     """Issues of the files whose latest version is rejected: (file, row, column, message)."""
     if not raw_db.exists():
@@ -243,7 +195,7 @@ def sync_source(
     """
     result = SyncResult(source.name, batch_id)
     on_disk = scan_landing(source, landing_dir)
-    skipped = _skipped_files(source, landing_dir)
+    skipped = skipped_files(source, landing_dir)
     known, noted, current = _known_state(raw_db, source)
     to_read = {f: h for f, h in on_disk.items() if f not in known or known[f].seen_hash != h}
     gone = sorted(set(known) - set(on_disk))

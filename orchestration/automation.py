@@ -6,7 +6,7 @@ import hashlib
 
 import dagster as dg
 
-from ingestion.landing import iter_landing_files
+from ingestion.landing_scan import iter_landing_files
 from ingestion.sources import SOURCES
 from orchestration.paths import WarehousePaths
 from orchestration.run_history import prune_run_history, sweep_orphaned_runs

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 
 from ingestion.database import connect
-from ingestion.landing import skip_reason
+from ingestion.landing_scan import skip_reason
 from ingestion.sources import SOURCES
 
 DEFAULT_MAX_REMOVED_SHARE = 0.2
