@@ -37,6 +37,11 @@ def main(argv: list[str] | None = None) -> int:
     refresh.add_argument(
         "--force-rebuild", action="store_true", help="rebuild even if nothing changed"
     )
+    refresh.add_argument(
+        "--confirm-removals",
+        action="store_true",
+        help="publish even if the change removes a large share of a source's or geography's rows",
+    )
     refresh.add_argument("--quiet", action="store_true", help="print the summary only")
 
     commands.add_parser("status", help="current release, landing files and rejections")
@@ -102,7 +107,12 @@ def _refresh_holding_lock(paths: WarehousePaths, args: argparse.Namespace) -> in
     for line in upkeep(paths, sweep_as="civic refresh", prune=False):
         print(line)
     started = time.perf_counter()
-    result = run_refresh(paths, force_rebuild=args.force_rebuild, quiet=args.quiet)
+    result = run_refresh(
+        paths,
+        force_rebuild=args.force_rebuild,
+        confirm_removals=args.confirm_removals,
+        quiet=args.quiet,
+    )
     elapsed = time.perf_counter() - started
     from orchestration.summary import refresh_summary
 
