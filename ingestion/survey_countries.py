@@ -2,10 +2,14 @@
 
 WVS, EVS, the joint EVS/WVS file and the Gallup World Poll put all their countries in one file.
 A country code resolves, in this order, to
-- a programme geography (``geographies`` seed and ``geography_aliases``): its rows are loaded;
+- a programme geography (``geographies`` seed and ``geography_aliases``, or a producer's own code
+  that ``producer_country_codes`` gives its geography id, e.g. WVS/EVS 915 Kosovo): its rows are
+  loaded;
 - any other country (``iso_countries`` seed, every ISO 3166-1 country; ``gallup_wp5_countries``
-  for Gallup's own numbering): its rows are counted per file in ``survey_file_countries`` and
-  set aside, neither checked further nor loaded;
+  for Gallup's own numbering; ``producer_country_codes`` for the codes producers give samples
+  that are no ISO 3166-1 country, e.g. WVS/EVS 909 Northern Ireland, Gallup 202 Northern Cyprus):
+  its rows are counted per file in ``survey_file_countries`` and set aside, neither checked
+  further nor loaded;
 - nothing: the code is no country at all and the file is rejected, naming file, row and variable.
 
 The rules are seeds, read once per refresh; nothing here knows a country by name.
@@ -67,7 +71,7 @@ def norm_code(value: object) -> str:
 class Country:
     """A resolved country: in the programme when it has a geography_id."""
 
-    iso_alpha3: str | None  # None for a programme territory without an ISO code
+    iso_alpha3: str | None  # None: a programme territory or a producer's sample without ISO code
     name: str
     geography_id: str | None
 
@@ -120,6 +124,16 @@ class CountryReference:
                 or Country(alpha3, row["gallup_country_name"], None)
             )
             codes["gallup_wp5"].setdefault(norm_code(row["gallup_wp5"]), country)
+        for row in read_seed("producer_country_codes", seeds_dir):
+            if row["code_system"] not in codes:
+                raise ValueError(
+                    f"producer_country_codes: unknown code_system '{row['code_system']}' "
+                    f"(one of {', '.join(codes)})"
+                )
+            alpha3 = row["iso_alpha3"]  # empty: a sample that is no ISO 3166-1 country
+            known = (programme.get(alpha3) or by_alpha3.get(alpha3)) if alpha3 else None
+            country = known or Country(alpha3 or None, row["country_name"], None)
+            codes[row["code_system"]].setdefault(norm_code(row["code"]), country)
         return cls(codes)
 
     def by_name(self, name: str) -> Country | None:

@@ -152,20 +152,63 @@ def test_gallup_other_countries_are_set_aside_and_an_unknown_wp5_code_rejects(tm
         ["29", "gallup_wp5", "JPN", False, 1],
     ]
 
-    issues = _issues(_gallup(folder, "GWP_2015_bad.sav", [73, 202, 73]))
+    issues = _issues(_gallup(folder, "GWP_2015_bad.sav", [73, 999, 73]))
 
     assert issues == [
         Issue(
             "GWP_2015_bad.sav",
-            "WP5 code 202 is not a known Gallup WP5 country code (add it to gallup_wp5_countries)",
+            "WP5 code 999 is not a known Gallup WP5 country code (add it to gallup_wp5_countries)",
             row=2,
             column="WP5",
         )
     ]
 
 
+def test_gallup_northern_cyprus_has_no_iso_code_and_is_counted_and_set_aside(tmp_path):
+    """WP5 202 is Gallup's Northern Cyprus (no ISO 3166-1 code): recognised, not a rejection."""
+    path = _gallup(tmp_path / "surveys", "GWP_2016.sav", [73, 202, 202, 14])
+
+    tables = read_survey_file(path, REFERENCE)
+
+    assert tables["survey_respondents"]["geography_id"].tolist() == ["KAZ"]
+    countries = tables["survey_file_countries"].set_index("country_as_coded")
+    cyprus = countries.loc["202"]
+    assert (
+        cyprus["country_code_system"],
+        cyprus["country_name"],
+        bool(cyprus["in_programme"]),
+        cyprus["respondent_rows"],
+    ) == ("gallup_wp5", "Northern Cyprus", False, 2)
+    assert pd.isna(cyprus["iso_alpha3"]) and pd.isna(cyprus["geography_id"])
+    assert countries["respondent_rows"].sum() == 4
+
+
+def test_wvs_codes_beyond_iso_are_recognised_and_a_programme_one_is_loaded(tmp_path):
+    """909 Northern Ireland is no ISO country: counted and set aside. 915 is Kosovo, a programme
+    geography without an ISO code: its rows are loaded as XKX."""
+    path = write_sav(
+        tmp_path / "surveys" / "wvs6" / "WV6_beyond_iso.sav",
+        wvs6_frame(5, V2=[398, 909, 909, 915, 197], V3=list(range(1, 6))),
+        crosswalk_labels("wvs6"),
+    )
+
+    tables = read_survey_file(path, REFERENCE)
+
+    people = tables["survey_respondents"]
+    assert people[["source_row", "geography_id"]].values.tolist() == [[1, "KAZ"], [4, "XKX"]]
+    countries = tables["survey_file_countries"]
+    assert countries[
+        ["country_as_coded", "iso_alpha3", "country_name", "in_programme", "respondent_rows"]
+    ].astype(object).where(countries.notna(), None).values.tolist() == [
+        ["398", "KAZ", "Kazakhstan", True, 1],
+        ["915", "XKX", "Kosovo", True, 1],
+        ["197", None, "Northern Cyprus", False, 1],
+        ["909", None, "Northern Ireland", False, 2],
+    ]
+
+
 def test_many_distinct_unknown_codes_are_named_up_to_a_cap(tmp_path):
-    codes = [900 + i for i in range(14)]
+    codes = [950 + i for i in range(14)]  # no country: ISO numeric codes stop at 894
     path = write_sav(
         tmp_path / "surveys" / "wvs6" / "WV6_garbage.sav",
         wvs6_frame(14, V2=codes, V3=list(range(1, 15))),
@@ -175,7 +218,7 @@ def test_many_distinct_unknown_codes_are_named_up_to_a_cap(tmp_path):
     issues = _issues(path)
 
     assert [i.row for i in issues] == list(range(1, 15))
-    assert "unknown iso_numeric country code 909 " in issues[9].message
+    assert "unknown iso_numeric country code 959 " in issues[9].message
     assert {i.message for i in issues[10:]} == {
         "unknown iso_numeric country code (not in the iso_countries, geographies or "
         "geography_aliases seed)"
@@ -257,6 +300,34 @@ def test_gallup_codes_are_the_published_ones_for_every_programme_country():
     assert {code: resolved[str(code)].key for code in published.values()} == {
         code: gid for gid, code in published.items()
     }
+
+
+def test_producer_codes_are_sourced_and_add_only_codes_no_other_seed_resolves():
+    """A producer code another seed already resolves would be ignored by the reader; one that
+    names a country must name a known one."""
+    rows = read_seed("producer_country_codes")
+    assert {(row["code_system"], row["code"]) for row in rows} >= {
+        ("gallup_wp5", "202"),
+        ("iso_numeric", "909"),
+        ("iso_numeric", "915"),
+    }
+    iso = {row["iso_alpha3"]: row for row in read_seed("iso_countries")}
+    geographies = {g["geography_id"]: g for g in read_seed("geographies")}
+    taken = {
+        "iso_numeric": {row["iso_numeric"] for row in iso.values()}
+        | {g["iso_numeric"] for g in geographies.values()},
+        "gallup_wp5": {row["gallup_wp5"] for row in read_seed("gallup_wp5_countries")}
+        | {g["gallup_wp5"] for g in geographies.values()},
+    }
+    for row in rows:
+        assert row["source"].strip() and row["country_name"].strip(), row
+        assert row["code"] == norm_code(row["code"]), row
+        assert row["code"] not in taken.get(row["code_system"], set()), row
+        assert not row["iso_alpha3"] or row["iso_alpha3"] in iso | geographies, row
+    resolved = REFERENCE.countries.lookup("iso_numeric", None)
+    assert (resolved["909"].iso_alpha3, resolved["909"].in_programme) == (None, False)
+    assert resolved["915"].geography_id == "XKX"
+    assert REFERENCE.countries.lookup("gallup_wp5", None)["202"].name == "Northern Cyprus"
 
 
 def test_no_country_name_resolves_to_two_countries():
