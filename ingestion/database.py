@@ -69,7 +69,10 @@ _STORAGE_FAULTS = {
     errno.EROFS: "the filesystem is read-only",
     errno.EFBIG: "a file grew past the size limit",
 }
-_STORAGE_TEXT = {os.strerror(code): why for code, why in _STORAGE_FAULTS.items()}
+_STORAGE_TEXT = {
+    **{os.strerror(code): why for code, why in _STORAGE_FAULTS.items()},
+    "attempt to write a readonly database": "the filesystem is read-only",  # SQLite (Dagster)
+}
 
 
 def storage_fault(error: BaseException) -> str | None:

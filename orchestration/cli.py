@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+from ingestion.database import storage_fault
 from orchestration.paths import WarehousePaths
 from orchestration.refresh import run_refresh
 
@@ -61,7 +62,18 @@ def main(argv: list[str] | None = None) -> int:
         "query": _query,
         "ui": _ui,
     }[args.command]
-    return handler(paths, args)
+    try:
+        return handler(paths, args)
+    except Exception as error:  # a full disk or read-only filesystem is one line, not a traceback
+        fault = storage_fault(error)
+        if fault is None:
+            raise
+        print(
+            f"civic {args.command} stopped: {fault} ({paths.warehouse_dir}): "
+            f"{str(error).splitlines()[0]}",
+            file=sys.stderr,
+        )
+        return 1
 
 
 def _generate(paths: WarehousePaths, args: argparse.Namespace) -> int:

@@ -208,35 +208,43 @@ def test_publishing_keeps_the_release_files_mode_and_group(scratch_warehouse):
     assert (stat.S_IMODE(info.st_mode), info.st_gid) == (0o640, group)
 
 
-@pytest.fixture
-def small_disk(scratch_warehouse, tmp_path):
-    """The warehouse on its own small filesystem (a tmpfs), with room for ``headroom`` more bytes;
-    the Dagster instance stays outside it, as the run history of a real install would survive."""
-    mount_point = tmp_path / "small_disk"
+def _on_own_filesystem(warehouse, tmp_path: Path, request, extra_bytes: int) -> Path:
+    """Move the warehouse onto its own tmpfs with room for ``extra_bytes`` more; the Dagster
+    instance stays outside it, as the run history of a real install survives a full data disk."""
+    mount_point = tmp_path / "own_disk"
     mount_point.mkdir()
-    used = sum(f.stat().st_size for f in scratch_warehouse.warehouse_dir.rglob("*") if f.is_file())
-    size = used + 12 * 2**20  # less than one more build database
+    used = sum(f.stat().st_size for f in warehouse.warehouse_dir.rglob("*") if f.is_file())
     mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount_point)],
+        ["mount", "-t", "tmpfs", "-o", f"size={used + extra_bytes}", "tmpfs", str(mount_point)],
         capture_output=True,
         text=True,
     )
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
-    try:
-        home = scratch_warehouse.paths.dagster_home
-        shutil.move(home, tmp_path / "dagster_home")
-        for item in scratch_warehouse.warehouse_dir.iterdir():
-            shutil.move(item, mount_point / item.name)
-        scratch_warehouse.warehouse_dir.rmdir()
-        scratch_warehouse.warehouse_dir.symlink_to(mount_point)
-        (mount_point / "dagster_home").symlink_to(tmp_path / "dagster_home")
-        yield mount_point
-    finally:
-        subprocess.run(["umount", "-l", str(mount_point)], check=False)
+    request.addfinalizer(lambda: subprocess.run(["umount", "-l", str(mount_point)], check=False))
+    shutil.move(warehouse.paths.dagster_home, tmp_path / "dagster_home")
+    for item in warehouse.warehouse_dir.iterdir():
+        shutil.move(item, mount_point / item.name)
+    warehouse.warehouse_dir.rmdir()
+    warehouse.warehouse_dir.symlink_to(mount_point)
+    (mount_point / "dagster_home").symlink_to(tmp_path / "dagster_home")
+    return mount_point
 
 
-def test_a_full_disk_fails_in_one_line_and_cleans_the_partial_build(scratch_warehouse, small_disk):
+def _civic(warehouse, *args: str) -> subprocess.CompletedProcess:
+    env = {
+        **os.environ,
+        "CIVIC_LANDING_DIR": str(warehouse.landing_dir),
+        "CIVIC_WAREHOUSE_DIR": str(warehouse.warehouse_dir),
+    }
+    civic = Path(sys.executable).with_name("civic")
+    return subprocess.run([str(civic), *args], env=env, capture_output=True, text=True, timeout=600)
+
+
+def test_a_full_disk_fails_in_one_line_and_cleans_the_partial_build(
+    scratch_warehouse, tmp_path, request
+):
+    small_disk = _on_own_filesystem(scratch_warehouse, tmp_path, request, 12 * 2**20)
     published_before = scratch_warehouse.published_sha256()
 
     result = scratch_warehouse.refresh(force_rebuild=True)
@@ -256,3 +264,26 @@ def test_a_full_disk_fails_in_one_line_and_cleans_the_partial_build(scratch_ware
     subprocess.run(["mount", "-o", "remount,size=400m", str(small_disk)], check=True)
     assert scratch_warehouse.refresh(force_rebuild=True).success
     assert scratch_warehouse.query("SELECT count(*) FROM metadata.releases") == [(2,)]
+
+
+def test_a_read_only_filesystem_fails_in_one_line(scratch_warehouse, tmp_path, request):
+    disk = _on_own_filesystem(scratch_warehouse, tmp_path, request, 64 * 2**20)
+    _sheet(scratch_warehouse, "late.csv", "RO-1")
+    subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+    published_before = scratch_warehouse.published_sha256()
+
+    refresh = _civic(scratch_warehouse, "refresh", "--quiet")
+
+    assert refresh.returncode == 1
+    assert "Traceback" not in refresh.stdout + refresh.stderr
+    assert refresh.stderr.startswith(
+        f"civic refresh stopped: the filesystem is read-only ({scratch_warehouse.warehouse_dir}): "
+    )
+    assert len(refresh.stderr.strip().splitlines()) == 1
+    assert scratch_warehouse.published_sha256() == published_before
+    query = _civic(scratch_warehouse, "query", "SELECT count(*) FROM metadata.releases")
+    assert query.returncode == 0 and "1" in query.stdout  # analysts still read the release
+
+    subprocess.run(["mount", "-o", "remount,rw", str(disk)], check=True)
+    assert _civic(scratch_warehouse, "refresh", "--quiet").returncode == 0
+    assert _kaz_events(scratch_warehouse) == 707
