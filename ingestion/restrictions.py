@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ingestion.errors import ContractViolation, Issue, visible
+from ingestion.errors import IssueLog, visible
 from ingestion.reference import ReferenceData
 from ingestion.sheets import Sheet, parse_coded_date, read_sheet, split_multi
 
@@ -53,19 +53,18 @@ def read_restriction_sheet(path: Path, reference: ReferenceData) -> pd.DataFrame
     Every problem in the file is collected before raising, so one round of fixes suffices.
     """
     sheet = read_sheet(path, required=REQUIRED_COLUMNS + CONDITIONAL_COLUMNS)
-    issues: list[Issue] = []
-    records = [_record(sheet, row, cells, reference, issues) for row, cells in sheet.records]
-    _check_unique_ids(sheet, issues)
-    if issues:
-        raise ContractViolation(issues)
+    log = IssueLog(sheet.file)  # every issue listed, none capped
+    records = [_record(row, cells, reference, log) for row, cells in sheet.records]
+    _check_unique_ids(sheet, log)
+    log.raise_if_any()
     return pd.DataFrame.from_records(records, columns=list(RAW_COLUMNS))
 
 
 def _record(
-    sheet: Sheet, row: int, cells: dict[str, str], ref: ReferenceData, issues: list[Issue]
+    row: int, cells: dict[str, str], ref: ReferenceData, log: IssueLog
 ) -> dict[str, object]:
     def problem(column: str, message: str) -> None:
-        issues.append(Issue(sheet.file, message, row=row, column=column))
+        log.add(message, row=row, column=column)
 
     for column in REQUIRED_COLUMNS:
         if not cells[column]:
@@ -153,19 +152,15 @@ def _not_in(value: str, allowed: frozenset[str] | set[str], context: str = "") -
     return f"'{visible(value)}' is not in the vocabulary{context} ({', '.join(sorted(allowed))})"
 
 
-def _check_unique_ids(sheet: Sheet, issues: list[Issue]) -> None:
+def _check_unique_ids(sheet: Sheet, log: IssueLog) -> None:
     first_seen: dict[str, int] = {}
     for row, cells in sheet.records:
         event_id = cells["event_id"]
         if event_id in first_seen:
-            issues.append(
-                Issue(
-                    sheet.file,
-                    f"duplicate event_id '{visible(event_id)}' "
-                    f"(first on row {first_seen[event_id]})",
-                    row=row,
-                    column="event_id",
-                )
+            log.add(
+                f"duplicate event_id '{visible(event_id)}' (first on row {first_seen[event_id]})",
+                row=row,
+                column="event_id",
             )
         elif event_id:
             first_seen[event_id] = row
