@@ -46,6 +46,8 @@ class Vocabulary:
 @dataclass(frozen=True)
 class ReferenceData:
     geography_ids: frozenset[str]
+    # Case-folded as coders type names; survey codes use surveys.countries.norm_code instead
+    # (upper case as stored in country_as_coded, 398.0 -> '398'), so the two rules differ.
     aliases: dict[str, str]  # case-folded alias or id -> geography_id
     vocabularies: dict[str, Vocabulary]
     windows: dict[str, tuple[date, date]]

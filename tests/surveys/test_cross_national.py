@@ -10,8 +10,8 @@ import pytest
 
 from ingestion.errors import ContractViolation, Issue
 from ingestion.reference import SEEDS_DIR, read_seed
-from ingestion.survey_countries import norm_code
 from ingestion.surveys import SurveyReference, read_survey_file
+from ingestion.surveys.countries import norm_code
 from tests.surveys.builders import cab_labels, crosswalk_labels, write_sav, write_xlsx, wvs6_frame
 
 REFERENCE = SurveyReference.from_seeds()

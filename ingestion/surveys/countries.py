@@ -67,6 +67,13 @@ def norm_code(value: object) -> str:
     return text.split(".")[0] if _WHOLE_NUMBER.fullmatch(text) else text
 
 
+def norm_codes(values: pd.Series) -> pd.Series:
+    """``norm_code`` for a column, vectorised when the column holds whole numbers."""
+    if pd.api.types.is_numeric_dtype(values) and (values.dropna() % 1 == 0).all():
+        return values.astype("Int64").astype(str).str.upper()
+    return values.map(norm_code)
+
+
 @dataclass(frozen=True)
 class Country:
     """A resolved country: in the programme when it has a geography_id."""
