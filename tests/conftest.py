@@ -69,3 +69,11 @@ def published_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Warehouse:
 def scratch_warehouse(published_warehouse: Warehouse, tmp_path: Path) -> Warehouse:
     """A private copy of the published warehouse for tests that add bad files or fail gates."""
     return published_warehouse.copy_to(tmp_path)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs a refreshed warehouse, so `pytest -m "not refresh"` runs the
+    fast unit tests alone (seconds instead of minutes)."""
+    for item in items:
+        if "published_warehouse" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.refresh)
