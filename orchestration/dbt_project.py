@@ -61,8 +61,10 @@ def ensure_manifest() -> Path:
 class WarehouseTranslator(DagsterDbtTranslator):
     """Asset keys follow the warehouse's schemas, so lineage reads like the database.
 
-    dbt sources in the raw database map to the ingestion assets' keys (``raw/<table>``); models and
-    seeds are ``<schema>/<name>`` (``marts/restrictions_by_period``, ``reference/geographies``).
+    A dbt source names the ingestion asset that fills it in its own YAML
+    (``config.meta.dagster.asset_key``, e.g. ``[raw, restriction_events]``), so adding a source
+    needs no edit here; models and seeds are ``<schema>/<name>`` (``marts/restrictions_by_period``,
+    ``reference/geographies``).
     """
 
     def __init__(self) -> None:
@@ -70,7 +72,15 @@ class WarehouseTranslator(DagsterDbtTranslator):
 
     def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
         if dbt_resource_props["resource_type"] == "source":
-            return dg.AssetKey(["raw", dbt_resource_props["name"]])
+            meta = dbt_resource_props.get("config", {}).get("meta") or dbt_resource_props.get(
+                "meta", {}
+            )
+            if not meta.get("dagster", {}).get("asset_key"):
+                raise ValueError(
+                    f"dbt source {dbt_resource_props['source_name']}.{dbt_resource_props['name']} "
+                    "does not say which ingestion asset fills it: add config.meta.dagster.asset_key"
+                )
+            return super().get_asset_key(dbt_resource_props)
         schema = dbt_resource_props.get("config", {}).get("schema") or "main"
         return dg.AssetKey([schema, dbt_resource_props["name"]])
 
