@@ -61,6 +61,10 @@ class LandingSource:
     the primary one, whose ``key_columns`` must be unique across all files of the source.
     ``signature_paths`` are the files (or folders of seeds) that shape the rows a reader
     produces: the reader's code and its reference seeds. When they change, every file is re-read.
+
+    A source whose records update each other across files (a later delivery replaces or deletes
+    a record of an earlier one, as Factiva snapshots do) sets ``keys_across_files=False``: its
+    files land append-only, keyed by (key, file), and dbt resolves the current state.
     """
 
     name: str
@@ -71,6 +75,7 @@ class LandingSource:
     load_reference: Callable[[], Any]
     read: Callable[[Path, Any], Mapping[str, pd.DataFrame]]
     signature_paths: tuple[Path, ...] = ()
+    keys_across_files: bool = True
 
     @property
     def primary_table(self) -> str:
@@ -217,7 +222,7 @@ def sync_source(
         batch = _Batch(con, source, result, datetime.now(UTC).replace(tzinfo=None))
         _prepare(batch, reset=not current)
         staged = _stage(batch, landing_dir, to_read, reference)
-        clashes = key_clashes(con, source, sorted(staged), gone)
+        clashes = key_clashes(con, source, sorted(staged), gone) if source.keys_across_files else {}
         for file in clashes:
             _unstage(batch, file)
         con.execute("BEGIN TRANSACTION")

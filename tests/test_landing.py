@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import duckdb
 import pandas as pd
 import pytest
@@ -175,3 +177,21 @@ def test_office_lock_and_macos_files_are_skipped_with_a_note(toy):
     mtime = raw.stat().st_mtime_ns
     again = _sync(toy, "b2")  # noted once: a refresh with nothing new still writes nothing
     assert (again.changed, raw.stat().st_mtime_ns) == (False, mtime)
+
+
+def test_an_append_only_source_keeps_every_files_version_of_a_record(toy):
+    """Deliveries that update each other (Factiva snapshots) land keyed by (record, file)."""
+    source, landing, raw, _ = toy
+    snapshots = dataclasses.replace(source, keys_across_files=False)
+    (landing / "toy" / "2020-01.txt").write_text("ann,1\nbob,2")
+    (landing / "toy" / "2020-02.txt").write_text("ann,5")  # a later version of ann
+    first = sync_source(snapshots, landing, raw, batch_id="b1")
+    assert (first.loaded, first.rejected) == (["toy/2020-01.txt", "toy/2020-02.txt"], {})
+    assert _rows(raw) == [
+        ("toy/2020-01.txt", "ann", 1),
+        ("toy/2020-01.txt", "bob", 2),
+        ("toy/2020-02.txt", "ann", 5),
+    ]
+    (landing / "toy" / "2020-02.txt").write_text("ann,6")  # a corrected delivery replaces its own
+    assert sync_source(snapshots, landing, raw, batch_id="b2").replaced == ["toy/2020-02.txt"]
+    assert _rows(raw)[-1] == ("toy/2020-02.txt", "ann", 6)
