@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from ingestion import errors, reference, sheets, textfiles
 from ingestion.errors import IssueLog, visible
-from ingestion.reference import ReferenceData
+from ingestion.landing import LandingSource
+from ingestion.reference import SEEDS_DIR, ReferenceData
 from ingestion.sheets import Sheet, parse_coded_date, read_sheet, split_multi
 
 REQUIRED_COLUMNS = (
@@ -164,3 +166,26 @@ def _check_unique_ids(sheet: Sheet, log: IssueLog) -> None:
             )
         elif event_id:
             first_seen[event_id] = row
+
+
+def _read(path: Path, ref: ReferenceData) -> dict[str, pd.DataFrame]:
+    return {"restriction_events": read_restriction_sheet(path, ref)}
+
+
+RESTRICTIONS = LandingSource(
+    name="restrictions",
+    directory="restrictions",
+    suffixes=(".csv", ".xlsx"),
+    tables={"restriction_events": RAW_COLUMNS},
+    key_columns=("event_id",),
+    load_reference=ReferenceData.from_seeds,
+    read=_read,
+    signature_paths=(
+        Path(__file__),
+        Path(errors.__file__),
+        Path(sheets.__file__),
+        Path(textfiles.__file__),
+        Path(reference.__file__),
+        SEEDS_DIR / "reference",
+    ),
+)
