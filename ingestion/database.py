@@ -1,4 +1,5 @@
-"""Opening the pipeline's DuckDB files: wait briefly for another process, then say who holds it.
+"""Every DuckDB connection of the warehouse is opened here: wait briefly for another process,
+then say who holds the file.
 
 DuckDB allows one writing process per file, and a reader in another process blocks a writer. An
 operator's short-lived command (or an analyst who opened a private file by mistake) must not turn
@@ -38,6 +39,7 @@ def connect(
     read_only: bool = False,
     wait_seconds: float | None = None,
     on_wait: Callable[[str], None] | None = None,
+    config: dict[str, object] | None = None,
 ) -> Connection:
     """Open ``path``; while another process holds it, retry for ``wait_seconds`` (default
     ``DEFAULT_WAIT_SECONDS``), then raise ``DatabaseBusy``. ``on_wait`` hears once that we are
@@ -47,7 +49,7 @@ def connect(
     told = False
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return duckdb.connect(str(path), read_only=read_only, config=config or {})
         except duckdb.IOException as error:
             holder = lock_holder(error)
             if holder is None:

@@ -135,7 +135,7 @@ def current_rejections(raw_db: Path, limit: int = 50) -> list[tuple[str, int | N
     """Issues of the files whose latest version is rejected: (file, row, column, message)."""
     if not raw_db.exists():
         return []
-    with duckdb.connect(str(raw_db), read_only=True) as con:
+    with connect(raw_db, read_only=True) as con:
         if not _table_exists(con, "landing_files"):
             return []
         return con.execute(

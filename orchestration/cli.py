@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from ingestion.database import storage_fault
+from ingestion.database import connect, storage_fault
 from orchestration.paths import WarehousePaths
 from orchestration.refresh import run_refresh
 
@@ -152,7 +152,7 @@ def _query(paths: WarehousePaths, args: argparse.Namespace) -> int:
     if not paths.published_db.exists():
         print(f"No published database at {paths.published_db}: run `civic refresh` first.")
         return 1
-    with duckdb.connect(str(paths.published_db), read_only=True, config=QUERY_CONFIG) as con:
+    with connect(paths.published_db, read_only=True, wait_seconds=0, config=QUERY_CONFIG) as con:
         try:
             con.sql(sql).show(max_rows=200, max_width=200)
         except duckdb.Error as error:

@@ -22,11 +22,11 @@ from pathlib import Path
 
 import duckdb
 
-from ingestion.database import lock_holder
+from ingestion.database import connect, lock_holder
 from orchestration.paths import PROJECT_ROOT, WarehousePaths
 
 # Build-time plumbing (views over the attached raw database) that analysts never see.
-INTERNAL_SCHEMAS = ("staging", "intermediate")
+INTERNAL_SCHEMAS = ("staging", "intermediate", "audit")
 PUBLISHED_SCHEMAS = ("reference", "core", "marts", "metadata")
 CODE_PATHS = (
     "ingestion",
@@ -121,7 +121,7 @@ def inputs_fingerprint(raw_db: Path) -> str:
     """Hash of the accepted landing file versions: equal fingerprints mean equal raw rows."""
     if not raw_db.exists():
         return hashlib.sha256(b"").hexdigest()
-    with duckdb.connect(str(raw_db), read_only=True) as con:
+    with connect(raw_db, read_only=True) as con:
         rows = con.execute(
             """SELECT source, file, accepted_hash FROM landing_files
                WHERE accepted_hash IS NOT NULL ORDER BY source, file"""
@@ -141,7 +141,7 @@ def release_history(published_db: Path) -> list[dict]:
     if not published_db.exists():
         return []
     try:
-        with duckdb.connect(str(published_db), read_only=True) as con:
+        with connect(published_db, read_only=True, wait_seconds=0) as con:
             columns = [
                 c
                 for (c,) in con.execute(
@@ -195,7 +195,7 @@ def unreadable_reason(published_db: Path) -> str | None:
     if not published_db.exists():
         return None
     try:
-        duckdb.connect(str(published_db), read_only=True).close()
+        connect(published_db, read_only=True, wait_seconds=0).close()
     except duckdb.Error as error:
         if lock_holder(error) is None:
             return str(error).splitlines()[0]
@@ -220,7 +220,7 @@ def reset_build_database(paths: WarehousePaths) -> None:
 
 def record_build(paths: WarehousePaths, run_id: str, plan: BuildPlan) -> None:
     """Stamp the build with the run that made it: only that run may publish it."""
-    with duckdb.connect(str(paths.build_db)) as con:
+    with connect(paths.build_db) as con:
         con.execute("CREATE SCHEMA IF NOT EXISTS metadata")
         con.execute(
             """CREATE OR REPLACE TABLE metadata.build_info AS SELECT ? AS run_id,
@@ -279,7 +279,7 @@ def _seal(
     history: list[dict],
 ) -> dict:
     """Drop the build plumbing and write the release history (previous releases + this one)."""
-    with duckdb.connect(str(paths.build_db)) as con:
+    with connect(paths.build_db) as con:
         info = con.execute(
             "SELECT run_id, inputs_fingerprint, code_fingerprint FROM metadata.build_info"
         ).fetchone()

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 
 import duckdb
 
+from ingestion.database import connect
 from ingestion.landing import current_rejections
 from orchestration.paths import WarehousePaths
 from orchestration.release import current_release
@@ -17,12 +18,12 @@ def _load_outcomes(paths: WarehousePaths, batch_id: str | None) -> tuple[dict, l
     if not paths.raw_db.exists():
         return {}, []
     if batch_id is None:
-        with duckdb.connect(str(paths.raw_db), read_only=True) as con:
+        with connect(paths.raw_db, read_only=True, wait_seconds=0) as con:
             counts = dict(
                 con.execute("SELECT status, count(*) FROM landing_files GROUP BY status").fetchall()
             )
         return counts, current_rejections(paths.raw_db)
-    with duckdb.connect(str(paths.raw_db), read_only=True) as con:
+    with connect(paths.raw_db, read_only=True, wait_seconds=0) as con:
         counts = dict(
             con.execute(
                 """SELECT outcome, count(DISTINCT file) FROM load_log WHERE batch_id = ?
@@ -111,7 +112,7 @@ def refresh_summary(paths: WarehousePaths, result, elapsed: float, example_query
         state = "unchanged" if result.success else "kept (this refresh did not publish)"
         lines.append(f"  Published release {release.release_id} {state} -> {paths.published_db}")
     if release is not None:
-        with duckdb.connect(str(paths.published_db), read_only=True) as con:
+        with connect(paths.published_db, read_only=True, wait_seconds=0) as con:
             [(row_counts,)] = con.execute(  # counted at publish time, in the release record
                 "SELECT row_counts FROM metadata.releases WHERE release_id = ?",
                 [release.release_id],
@@ -145,7 +146,7 @@ def status_report(paths: WarehousePaths) -> str:
     if release is None:
         lines.append("No release published yet.")
     else:
-        with duckdb.connect(str(paths.published_db), read_only=True) as con:
+        with connect(paths.published_db, read_only=True, wait_seconds=0) as con:
             history = con.execute(
                 """SELECT release_id, published_at, code_version, checks_passed
                    FROM metadata.releases ORDER BY published_at DESC LIMIT 5"""
@@ -205,7 +206,7 @@ def _busy_note(holder, release) -> str:
 def _published_landing_state(paths: WarehousePaths) -> tuple[dict, list[tuple]]:
     """Landing file states and current rejections as the published release recorded them."""
     try:
-        with duckdb.connect(str(paths.published_db), read_only=True) as con:
+        with connect(paths.published_db, read_only=True, wait_seconds=0) as con:
             counts = dict(
                 con.execute(
                     "SELECT status, count(*) FROM metadata.landing_files GROUP BY status"
