@@ -14,8 +14,8 @@ are judged again whenever another file of their source changes.
 
 from __future__ import annotations
 
-import hashlib
 import json
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -27,6 +27,7 @@ import pandas as pd
 
 from ingestion.database import connect
 from ingestion.errors import ContractViolation, Issue
+from ingestion.hashing import files_digest, tree_files
 from ingestion.landing_keys import key_clashes
 from ingestion.landing_scan import scan_landing, skipped_files
 
@@ -82,15 +83,11 @@ class LandingSource:
         return next(iter(self.tables))
 
     def reader_signature(self) -> str:
-        digest = hashlib.sha256()
+        """Fingerprint of the reader's code, its seeds (``*.csv`` of a folder) and its tables."""
         columns = {table: {**cols, **LINEAGE_COLUMNS} for table, cols in self.tables.items()}
-        digest.update(json.dumps(columns).encode())
-        for root in self.signature_paths:
-            files = sorted(root.rglob("*.csv")) if root.is_dir() else [root]
-            for path in files:
-                digest.update(path.name.encode())
-                digest.update(path.read_bytes())
-        return digest.hexdigest()[:16]
+        files = [f for root in self.signature_paths for f in tree_files(root, (".py", ".csv"))]
+        base = Path(os.path.commonpath(self.signature_paths)) if self.signature_paths else Path()
+        return files_digest(files, base, salt=json.dumps(columns))[:16]
 
 
 @dataclass

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from ingestion.hashing import file_digest as file_hash
 
 if TYPE_CHECKING:
     from ingestion.landing import LandingSource
@@ -21,14 +22,6 @@ _NOT_DATA = {
 def skip_reason(path: Path) -> str | None:
     """Why a landing file is not data (office lock files, macOS metadata), or None."""
     return next((why for prefix, why in _NOT_DATA.items() if path.name.startswith(prefix)), None)
-
-
-def file_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def iter_landing_files(source: LandingSource, landing_dir: Path) -> Iterator[Path]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import subprocess
 import sys
@@ -13,6 +12,7 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtProject
 
+from ingestion.hashing import files_digest, tree_files
 from orchestration.paths import DBT_PROJECT_DIR
 
 DBT_PROJECT = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
@@ -26,16 +26,10 @@ def dbt_executable() -> str:
     return str(beside) if beside.exists() else (shutil.which("dbt") or "dbt")
 
 
-def _project_hash() -> str:
-    """Hash of every file dbt parses, so a changed, added or deleted model re-parses."""
-    digest = hashlib.sha256()
-    for path in sorted(DBT_PROJECT_DIR.rglob("*")):
-        relative = path.relative_to(DBT_PROJECT_DIR)
-        parsed = path.suffix in PROJECT_FILE_SUFFIXES and relative.parts[0] not in BUILD_OUTPUT
-        if path.is_file() and parsed:
-            digest.update(relative.as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+def project_fingerprint() -> str:
+    """Fingerprint of every file dbt parses, so a changed, added or deleted model re-parses."""
+    files = tree_files(DBT_PROJECT_DIR, PROJECT_FILE_SUFFIXES, skip=BUILD_OUTPUT)
+    return files_digest(files, DBT_PROJECT_DIR)
 
 
 def ensure_manifest() -> Path:
@@ -46,7 +40,7 @@ def ensure_manifest() -> Path:
     """
     manifest = DBT_PROJECT.manifest_path
     stamp = manifest.with_name("manifest.sha256")
-    current = _project_hash()
+    current = project_fingerprint()
     if manifest.exists() and stamp.exists() and stamp.read_text() == current:
         return manifest
     subprocess.run(

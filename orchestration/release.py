@@ -23,22 +23,17 @@ from pathlib import Path
 import duckdb
 
 from ingestion.database import connect, lock_holder
+from ingestion.hashing import files_digest, tree_files
+from orchestration.dbt_project import project_fingerprint
 from orchestration.paths import PROJECT_ROOT, WarehousePaths
 
 # Build-time plumbing (views over the attached raw database) that analysts never see.
 INTERNAL_SCHEMAS = ("staging", "intermediate", "audit")
 PUBLISHED_SCHEMAS = ("reference", "core", "marts", "metadata")
-CODE_PATHS = (
-    "ingestion",
-    "expectations",
-    "orchestration",
-    "dbt_project/models",
-    "dbt_project/seeds",
-    "dbt_project/macros",
-    "dbt_project/tests",
-    "dbt_project/dbt_project.yml",
-)
-CODE_SUFFIXES = {".py", ".sql", ".yml", ".csv", ".json"}
+# The pipeline's own packages: what they read and compute shapes a release (the sample generator
+# does not: it only writes landing files, whose content is fingerprinted as input).
+PIPELINE_PACKAGES = ("ingestion", "orchestration", "expectations")
+
 
 RELEASES_DDL = """CREATE TABLE IF NOT EXISTS metadata.releases (
     release_id VARCHAR PRIMARY KEY, published_at TIMESTAMP NOT NULL, run_id VARCHAR,
@@ -89,16 +84,14 @@ class BuildPlan:
 
 
 def code_fingerprint() -> str:
-    """Hash of everything that shapes a release: readers, suites, dbt models, seeds, macros."""
-    digest = hashlib.sha256()
-    for relative in CODE_PATHS:
-        root = PROJECT_ROOT / relative
-        files = [root] if root.is_file() else sorted(root.rglob("*"))
-        for path in files:
-            if path.is_file() and path.suffix in CODE_SUFFIXES and "__pycache__" not in path.parts:
-                digest.update(path.relative_to(PROJECT_ROOT).as_posix().encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
+    """Fingerprint of everything that shapes a release: the pipeline's Python packages, the GX
+    suites, and every file dbt parses (models, seeds, macros, tests)."""
+    files = [
+        path
+        for package in PIPELINE_PACKAGES
+        for path in tree_files(PROJECT_ROOT / package, (".py", ".json"))
+    ]
+    return files_digest(files, PROJECT_ROOT, salt=project_fingerprint())
 
 
 def code_version() -> str:
