@@ -1,16 +1,19 @@
 """Run the Great Expectations suites kept as files in ``expectations/suites``.
 
-Each suite file is a GX 1.x expectation suite whose ``meta`` says what it guards:
-``asset`` (the Dagster asset key the check attaches to, e.g. ``marts/restriction_headlines``),
-``database`` (``raw`` for ingested landing data, ``build`` for the dbt build), ``query`` (DuckDB SQL
-whose result is validated) and ``parameters`` (value sets read from dbt seeds, so vocabularies live
-in one place). GX's SQL datasource does not work on DuckDB, so the query runs over a read-only
-DuckDB connection and GX validates the resulting DataFrame.
+Each suite file is a GX 1.x expectation suite whose ``meta`` says what it guards: ``model`` (the
+dbt audit model whose rows are validated, ``audit.<name>``, from ``dbt_project/models/audit/``; its
+Dagster asset key ``audit/<name>`` is where the check attaches), ``database`` (what the audit model
+reads: ``raw`` for ingested landing data through the dbt sources, ``build`` for built models) and
+``parameters`` (value sets read from dbt seeds, so vocabularies live in one place). The suites hold
+no SQL. GX's SQL datasource does not work on DuckDB, so ``SELECT * FROM <model>`` runs over a
+read-only DuckDB connection to the build database (with the raw database attached read-only as
+``raw``, as in dbt's profile, for the audit views over dbt sources) and GX validates the DataFrame.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +23,7 @@ import duckdb
 from ingestion.reference import SEEDS_DIR, read_seed
 
 SUITES_DIR = Path(__file__).resolve().parent / "suites"
+AUDIT_MODEL = re.compile(r"^audit\.[a-z_][a-z0-9_]*$")
 
 
 @dataclass(frozen=True)
@@ -28,12 +32,20 @@ class SuiteSpec:
 
     name: str
     path: Path
-    asset: tuple[str, ...]
+    model: str
     database: str
-    query: str
     parameters: dict[str, dict[str, Any]]
     expectations: list[dict[str, Any]]
     description: str = ""
+
+    @property
+    def asset(self) -> tuple[str, ...]:
+        """The audit model's Dagster asset key (``audit/<name>``), where the check attaches."""
+        return tuple(self.model.split("."))
+
+    @property
+    def query(self) -> str:
+        return f"SELECT * FROM {self.model}"
 
 
 @dataclass
@@ -53,16 +65,17 @@ def load_suites(directory: Path = SUITES_DIR) -> list[SuiteSpec]:
     for path in sorted(directory.glob("*.json")):
         document = json.loads(path.read_text(encoding="utf-8"))
         meta = document.get("meta", {})
-        missing = [key for key in ("asset", "database", "query") if key not in meta]
-        if missing or meta.get("database") not in ("raw", "build"):
-            raise ValueError(f"{path.name}: meta needs asset, query and database raw|build")
+        missing = [key for key in ("model", "database") if key not in meta]
+        if missing or meta.get("database") not in ("raw", "build") or "query" in meta:
+            raise ValueError(f"{path.name}: meta needs model and database raw|build, and no query")
+        if not AUDIT_MODEL.match(meta["model"]):
+            raise ValueError(f"{path.name}: meta.model must name an audit model, audit.<name>")
         suites.append(
             SuiteSpec(
                 name=document["name"],
                 path=path,
-                asset=tuple(meta["asset"].split("/")),
+                model=meta["model"],
                 database=meta["database"],
-                query=meta["query"],
                 parameters=meta.get("parameters", {}),
                 expectations=document["expectations"],
                 description=meta.get("description", ""),
@@ -89,9 +102,19 @@ def resolve_parameters(spec: SuiteSpec, seeds_dir: Path = SEEDS_DIR) -> dict[str
     return resolved
 
 
-def run_suite(spec: SuiteSpec, database: Path, seeds_dir: Path = SEEDS_DIR) -> GateResult:
-    """Validate the suite's query result, read over a read-only connection to ``database``."""
+def run_suite(
+    spec: SuiteSpec,
+    database: Path,
+    seeds_dir: Path = SEEDS_DIR,
+    *,
+    raw_database: Path | None = None,
+) -> GateResult:
+    """Validate the rows of the suite's audit model, read over a read-only connection to the
+    build ``database``; ``raw_database`` is attached read-only as ``raw`` for audit views that
+    read the dbt sources."""
     with duckdb.connect(str(database), read_only=True) as con:
+        if raw_database is not None:
+            con.execute("ATTACH ? AS raw (READ_ONLY)", [str(raw_database)])
         frame = con.execute(spec.query).df()
     return validate_frame(spec, frame, resolve_parameters(spec, seeds_dir))
 

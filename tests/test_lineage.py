@@ -42,9 +42,26 @@ def test_publish_depends_on_every_mart(asset_graph):
 
 
 def test_gate_checks_are_blocking_and_cover_raw_and_built_data(asset_graph):
+    """Every GX check sits on a dbt audit model (``audit/<name>``) whose rows it validates; the
+    audit models read the raw tables (through the dbt sources), core facts and marts."""
     from orchestration.definitions import defs
 
     checks = {spec.key: spec for checks_def in defs.asset_checks for spec in checks_def.check_specs}
     gx = {key: spec for key, spec in checks.items() if key.name.startswith("gx_")}
-    assert {key.asset_key.path[0] for key in gx} >= {"raw", "core", "marts"}
+    assert gx and {key.asset_key.path[0] for key in gx} == {"audit"}
     assert all(spec.blocking for spec in gx.values())
+    audited = {parent.path[0] for key in gx for parent in _upstream(asset_graph, key.asset_key)}
+    assert audited >= {"raw", "core", "marts"}
+
+
+def test_publish_waits_for_every_audited_model(asset_graph):
+    """The gate's checks block the release: it depends on every audit model they check."""
+    from orchestration.definitions import defs
+
+    audited = {
+        spec.asset_key
+        for checks_def in defs.asset_checks
+        for spec in checks_def.check_specs
+        if spec.key.name.startswith("gx_")
+    }
+    assert audited <= _upstream(asset_graph, dg.AssetKey(["metadata", "releases"]))

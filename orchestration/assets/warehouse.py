@@ -81,7 +81,9 @@ def _gate_check(spec: SuiteSpec) -> dg.AssetChecksDefinition:
                     description="Raw rows identical to those release "
                     f"{plan.current.release_id} was validated and published from.",
                 )
-        result = run_suite(spec, paths.raw_db if spec.database == "raw" else paths.build_db)
+        # Audit models are views in the build database; those over dbt sources read raw.
+        raw = paths.raw_db if spec.database == "raw" else None
+        result = run_suite(spec, paths.build_db, raw_database=raw)
         return dg.AssetCheckResult(
             passed=result.success,
             severity=dg.AssetCheckSeverity.ERROR,
@@ -98,6 +100,8 @@ def _gate_check(spec: SuiteSpec) -> dg.AssetChecksDefinition:
 
 
 GATE_CHECKS = [_gate_check(spec) for spec in load_suites()]
+# The checked audit models: the publish step depends on them, so their blocking checks run first.
+AUDIT_MODEL_KEYS = sorted({spec.asset_key for check in GATE_CHECKS for spec in check.check_specs})
 
 
 def _check_results(context: dg.AssetExecutionContext) -> dict[str, dict]:
@@ -117,7 +121,7 @@ PUBLISHED_MODEL_KEYS = [key for key in warehouse_models.keys if key.path[0] in P
 
 @dg.asset(
     key=dg.AssetKey(["metadata", "releases"]),
-    deps=PUBLISHED_MODEL_KEYS,
+    deps=[*PUBLISHED_MODEL_KEYS, *AUDIT_MODEL_KEYS],
     group_name="publish",
     kinds={"duckdb"},
     description="The analysts' database: the audited build swapped in atomically as a new release.",
