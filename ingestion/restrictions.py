@@ -34,7 +34,6 @@ RAW_COLUMNS = {
     "country_as_coded": "VARCHAR NOT NULL",
     "event_date": "DATE NOT NULL",
     "event_date_precision": "VARCHAR NOT NULL",
-    "in_window": "BOOLEAN NOT NULL",
     "restriction_type": "VARCHAR NOT NULL",
     "harm": "VARCHAR",
     "status": "VARCHAR",
@@ -76,15 +75,13 @@ def _record(
     if cells["country"] and geography_id is None:
         problem("country", f"unknown country or territory '{visible(cells['country'])}'")
 
-    event_date, precision, in_window = None, None, None
+    event_date, precision = None, None
     if cells["event_date"]:
         try:
             event_date, precision = parse_coded_date(cells["event_date"])
         except ValueError as error:
             problem("event_date", str(error))
         else:
-            start, end = ref.windows["restrictions"]
-            in_window = start <= event_date <= end
             first, last = ref.programme_years
             if not first <= event_date.year <= last:
                 problem("event_date", f"year {event_date.year} is outside {first}-{last}")
@@ -116,7 +113,6 @@ def _record(
         "country_as_coded": cells["country"],
         "event_date": event_date,
         "event_date_precision": precision,
-        "in_window": in_window,
         "restriction_type": restriction_type,
         **{column: cells[column] or None for column in CONDITIONAL_COLUMNS},
         **{column: "|".join(split_multi(cells[column])) for column in MULTI_VALUED},

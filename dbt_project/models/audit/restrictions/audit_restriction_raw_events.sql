@@ -1,5 +1,5 @@
 -- Gate suite restrictions_raw_events: every ingested restriction record, with where each
--- conditional code is miscoded (file and row) and the window flag as an integer.
+-- conditional code is miscoded (file and row).
 select
     r.event_id,
     r.geography_id,
@@ -8,7 +8,6 @@ select
     r.harm,
     r.charge_link,
     r.status,
-    r.in_window,
     r.source_file,
     r.source_row,
     r.file_hash,
@@ -23,6 +22,5 @@ select
     case
         when (r.restriction_type <> 'state_legal_case') = (r.status is not null) then null
         else r.source_file || ' row ' || r.source_row
-    end as status_miscoded_at,
-    cast(r.in_window as integer) as in_window_int
+    end as status_miscoded_at
 from {{ source('coding_sheets', 'restriction_events') }} as r

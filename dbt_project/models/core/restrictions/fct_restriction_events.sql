@@ -1,6 +1,6 @@
--- One row per coded restriction, in or out of the barometer window (out-of-window rows are kept
--- and flagged by the reader against the `barometer_windows` seed, as the coding contract requires;
--- marts count only in-window events).
+-- One row per coded restriction, in or out of the barometer window: out-of-window rows are kept
+-- and flagged here against the `barometer_windows` seed (the one place the window is derived);
+-- marts count only in-window events.
 with events as (
     select * from {{ ref('stg_coding_sheets__restriction_events') }}
 ),
@@ -26,10 +26,11 @@ select
     events.event_date_precision,
     year(events.event_date) as event_year,
     quarter(events.event_date) as event_quarter,
-    case when events.is_in_window
+    case when events.event_date between restriction_window.window_start and restriction_window.window_end
         then {{ report_period('events.event_date', 'restriction_window.window_end') }}
     end as report_period,
-    events.is_in_window,
+    events.event_date between restriction_window.window_start and restriction_window.window_end
+        as is_in_window,
     events.restriction_type,
     events.harm,
     events.status,

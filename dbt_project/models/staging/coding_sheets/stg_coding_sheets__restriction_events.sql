@@ -5,7 +5,6 @@ select
     country_as_coded,
     cast(event_date as date) as event_date,
     event_date_precision,
-    in_window as is_in_window,
     restriction_type,
     harm,
     status,

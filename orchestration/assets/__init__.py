@@ -1,1 +1,0 @@
-"""Asset definitions: thin wrappers over the plain functions in ``ingestion`` and ``release``."""
