@@ -54,7 +54,6 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     paths = WarehousePaths.from_env()
-    paths.export()
     handler = {
         "generate-sample": _generate,
         "refresh": _refresh,
@@ -185,6 +184,10 @@ def _ui(paths: WarehousePaths, args: argparse.Namespace) -> int:
     for line in upkeep(paths, sweep_as="civic ui", prune=True):
         print(line)
     ensure_manifest()
+    # `dagster dev` and the processes it starts (code server, daemon, run workers) read the
+    # warehouse from CIVIC_LANDING_DIR / CIVIC_WAREHOUSE_DIR: give them the resolved directories
+    # this command swept and pruned, whatever their working directory.
+    paths.export()
     dagster = Path(sys.executable).parent / "dagster"
     command = [str(dagster), "dev", "-m", "orchestration.definitions"]
     # `dagster dev` stops on SIGTERM by mapping it to its SIGINT handler. A shell that starts us

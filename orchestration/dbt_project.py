@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtProject
 
 from ingestion.hashing import files_digest, tree_files
-from orchestration.paths import DBT_PROJECT_DIR
+from orchestration.paths import DBT_PROJECT_DIR, WarehousePaths
 
 DBT_PROJECT = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 PROJECT_FILE_SUFFIXES = {".sql", ".yml", ".csv", ".md"}
@@ -24,6 +25,12 @@ def dbt_executable() -> str:
     """The dbt next to this interpreter (the project's venv), else the one on PATH."""
     beside = Path(sys.executable).parent / "dbt"
     return str(beside) if beside.exists() else (shutil.which("dbt") or "dbt")
+
+
+def dbt_vars(paths: WarehousePaths) -> list[str]:
+    """The ``--vars`` naming the build database and the raw database (read by profiles.yml)."""
+    databases = {"build_db": str(paths.build_db), "raw_db": str(paths.raw_db)}
+    return ["--vars", json.dumps(databases)]
 
 
 def project_fingerprint() -> str:

@@ -51,8 +51,7 @@ class WarehousePaths:
         return self.warehouse_dir / "dagster_home"
 
     def export(self) -> None:
-        """Put the paths in this process's environment, for dbt's profile and child processes."""
+        """Put the directories in this process's environment, for child processes that read them
+        with ``from_env`` (``civic ui``'s ``dagster dev``); dbt gets its databases as vars."""
         os.environ["CIVIC_LANDING_DIR"] = str(self.landing_dir)
         os.environ["CIVIC_WAREHOUSE_DIR"] = str(self.warehouse_dir)
-        os.environ["CIVIC_RAW_DB"] = str(self.raw_db)
-        os.environ["CIVIC_BUILD_DB"] = str(self.build_db)

@@ -27,9 +27,9 @@ def run_refresh(
 
     prepare_dagster_home(paths)
     ensure_manifest()
-    from orchestration.assets.ingestion import CONFIRM_REMOVALS_TAG
-    from orchestration.assets.warehouse import FORCE_TAG
     from orchestration.definitions import defs
+    from orchestration.defs.landing.checks import CONFIRM_REMOVALS_TAG
+    from orchestration.defs.warehouse.assets import FORCE_TAG
 
     job = defs.resolve_job_def("refresh")
     tags = {FORCE_TAG: "true"} if force_rebuild else {}

@@ -1,4 +1,4 @@
-"""Dagster resources: configuration of where the warehouse lives, and one run at a time."""
+"""Dagster resources: where the warehouse lives, one run at a time, work done once per run."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import dagster as dg
 from pydantic import Field, PrivateAttr
 
-from orchestration import warehouse_lock
+from orchestration import release, warehouse_lock
 from orchestration.paths import WarehousePaths
 
 
@@ -19,6 +19,9 @@ class WarehouseResource(dg.ConfigurableResource):
     refreshes must never race on the raw or build database. A CLI refresh already holds the lock
     in this process, so the resource re-enters it; a run started elsewhere waits a few seconds
     for it and then fails with one line naming the holder.
+
+    The run's steps share this one instance (the in-process executor initialises resources once
+    per run), so it also holds what a run computes once and several steps read: the build plan.
     """
 
     landing_dir: str
@@ -29,6 +32,7 @@ class WarehouseResource(dg.ConfigurableResource):
         "before the publish stops for an operator's confirmation (`--confirm-removals`).",
     )
     _locked: bool = PrivateAttr(default=False)
+    _plans: dict[str, release.BuildPlan] = PrivateAttr(default_factory=dict)
 
     @classmethod
     def from_env(cls) -> WarehouseResource:
@@ -36,9 +40,17 @@ class WarehouseResource(dg.ConfigurableResource):
         return cls(landing_dir=str(paths.landing_dir), warehouse_dir=str(paths.warehouse_dir))
 
     def paths(self) -> WarehousePaths:
-        paths = WarehousePaths(Path(self.landing_dir).resolve(), Path(self.warehouse_dir).resolve())
-        paths.export()
-        return paths
+        return WarehousePaths(Path(self.landing_dir).resolve(), Path(self.warehouse_dir).resolve())
+
+    def build_plan(self, run_id: str) -> release.BuildPlan:
+        """The run's build plan (input and code fingerprints, the current release), computed on
+        first use and shared by the steps that need it: the removal guard, the dbt build and
+        the raw gate checks. Its first use comes after the ingestion (each user depends on it),
+        and nothing before the publish changes what it describes."""
+        plan = self._plans.get(run_id)
+        if plan is None:
+            plan = self._plans[run_id] = release.plan_build(self.paths())
+        return plan
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
         try:
@@ -51,3 +63,4 @@ class WarehouseResource(dg.ConfigurableResource):
         if self._locked:
             warehouse_lock.release(self.paths())
             self._locked = False
+        self._plans.clear()

@@ -9,7 +9,8 @@ import dagster as dg
 import pytest
 from dagster._core.test_utils import create_run_for_test
 
-from orchestration.automation import landing_files_sensor, refresh_schedule
+from orchestration.defs.automation.schedules import refresh_schedule
+from orchestration.defs.automation.sensors import landing_files_sensor
 from orchestration.paths import WarehousePaths
 from orchestration.run_history import ORPHAN_TAG
 

@@ -1,10 +1,12 @@
-"""The Dagster code location shows lineage from landing files to the published release."""
+"""The Dagster code location shows lineage from landing files to the published release, and a
+refresh does its shared work once."""
 
 from __future__ import annotations
 
 import dagster as dg
 import pytest
 
+import orchestration.release
 from orchestration.dbt_project import ensure_manifest
 
 
@@ -65,3 +67,27 @@ def test_publish_waits_for_every_audited_model(asset_graph):
         if spec.key.name.startswith("gx_")
     }
     assert audited <= _upstream(asset_graph, dg.AssetKey(["metadata", "releases"]))
+
+
+def test_a_refresh_plans_the_build_once(scratch_warehouse, monkeypatch):
+    """The build plan (input and code fingerprints, the current release) is computed once per run
+    and shared by the removal guard, the dbt build and the raw gate checks."""
+    calls = []
+    plan_build = orchestration.release.plan_build
+
+    def counted(paths):
+        calls.append(paths)
+        return plan_build(paths)
+
+    monkeypatch.setattr(orchestration.release, "plan_build", counted)
+    scratch_warehouse.published_db.unlink()  # no release yet: every step runs, the gate too
+    result = scratch_warehouse.refresh()
+    assert result.success
+    evaluated = {e.check_name for e in result.get_asset_check_evaluations()}
+    assert "removals_confirmed" in evaluated
+    assert any(name.startswith("gx_") and "_raw_" in name for name in evaluated)  # raw gate ran
+    assert len(calls) == 1
+
+    result = scratch_warehouse.refresh()  # nothing changed: the guard and the skipped build
+    assert result.success
+    assert len(calls) == 2

@@ -1,4 +1,4 @@
-"""The refresh job, its schedule, and a sensor that starts a refresh when landing files change."""
+"""A sensor that starts a refresh when landing files change, and keeps the run history tidy."""
 
 from __future__ import annotations
 
@@ -8,24 +8,9 @@ import dagster as dg
 
 from ingestion.landing_scan import iter_landing_files
 from ingestion.sources import SOURCES
+from orchestration.defs.automation.jobs import refresh_job
 from orchestration.paths import WarehousePaths
 from orchestration.run_history import prune_run_history, sweep_orphaned_runs
-
-refresh_job = dg.define_asset_job(
-    "refresh",
-    selection=dg.AssetSelection.all(),
-    executor_def=dg.in_process_executor,
-    description="Full refresh: ingest landing files, build with dbt, gate with GX, publish.",
-)
-
-refresh_schedule = dg.ScheduleDefinition(
-    name="nightly_refresh",
-    job=refresh_job,
-    cron_schedule="0 2 * * *",
-    execution_timezone="UTC",
-    default_status=dg.DefaultScheduleStatus.RUNNING,
-    description="Regular refresh at 02:00 UTC; a no-change refresh writes nothing.",
-)
 
 
 def landing_signature(paths: WarehousePaths) -> str:

@@ -1,31 +1,24 @@
-"""Ingestion assets: landing files into the raw database, one writer for every raw table."""
+"""The landing ingestion: landing files into the raw database, one writer for every raw table."""
 
 import dagster as dg
 
 from ingestion.database import DatabaseBusy, storage_fault
-from ingestion.errors import Issue
-from ingestion.landing import LandingSource, SyncResult, current_rejections, sync_source
+from ingestion.landing import LandingSource, SyncResult, sync_source
 from ingestion.sources import SOURCES
-from orchestration.landing_guard import (
-    landing_missing_reason,
-    landing_profile,
-    unconfirmed_removals,
-)
-from orchestration.release import current_release
+from orchestration.landing_guard import landing_missing_reason
 from orchestration.resources import WarehouseResource
 
 LOG_TABLES = ("load_log", "landing_files")
-CONFIRM_REMOVALS_TAG = "civic/confirm_removals"
 
 
-def _raw_key(table: str) -> dg.AssetKey:
+def raw_key(table: str) -> dg.AssetKey:
     return dg.AssetKey(["raw", table])
 
 
 def _specs() -> list[dg.AssetSpec]:
     specs = [
         dg.AssetSpec(
-            _raw_key(table),
+            raw_key(table),
             description=f"Rows of the `{source.directory}/` landing files, validated against "
             "the contract, with lineage (file, row, hash, load time).",
             group_name="landing",
@@ -37,7 +30,7 @@ def _specs() -> list[dg.AssetSpec]:
     ]
     specs += [
         dg.AssetSpec(
-            _raw_key(table),
+            raw_key(table),
             description="What each refresh loaded, replaced, removed or rejected (with reasons)."
             if table == "load_log"
             else "Current state of every landing file: seen and accepted content hashes.",
@@ -87,7 +80,7 @@ def landing_ingestion(context: dg.AssetExecutionContext, warehouse: WarehouseRes
             context.log.info(f"Skipped {file}: {reason}")
         for table in source.tables:
             yield dg.MaterializeResult(
-                asset_key=_raw_key(table),
+                asset_key=raw_key(table),
                 metadata={
                     **_metadata(result),
                     "rows_loaded_this_run": dg.MetadataValue.int(
@@ -101,7 +94,7 @@ def landing_ingestion(context: dg.AssetExecutionContext, warehouse: WarehouseRes
     }
     for table in LOG_TABLES:
         yield dg.MaterializeResult(
-            asset_key=_raw_key(table),
+            asset_key=raw_key(table),
             metadata={k: dg.MetadataValue.int(v) for k, v in totals.items()},
         )
 
@@ -126,56 +119,3 @@ def _sync(context: dg.AssetExecutionContext, source: LandingSource, paths) -> Sy
             f"Ingestion of {source.name} stopped: {fault} ({paths.raw_db}); its changes were "
             "rolled back and the published release is unchanged"
         ) from None
-
-
-@dg.asset_check(
-    asset=_raw_key("landing_files"),
-    name="removals_confirmed",
-    blocking=True,
-    description="Stops the publish when a change empties a file or removes more than the "
-    "configured share of a source's or geography's rows, unless the operator confirms it.",
-)
-def removals_confirmed(
-    context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource
-) -> dg.AssetCheckResult:
-    paths = warehouse.paths()
-    release = current_release(paths.published_db)
-    problems = unconfirmed_removals(
-        release.landing_profile if release else None,
-        landing_profile(paths.raw_db),
-        max_share=warehouse.max_removed_share,
-    )
-    confirmed = context.run.tags.get(CONFIRM_REMOVALS_TAG) == "true"
-    description = None
-    if problems:
-        verdict = "confirmed by the operator" if confirmed else "not published"
-        description = (
-            f"{len(problems)} removal(s) beyond the limit, {verdict}: {'; '.join(problems[:5])}"
-            + ("" if confirmed else "; if intended, run `civic refresh --confirm-removals`")
-        )
-    return dg.AssetCheckResult(
-        passed=confirmed or not problems,
-        severity=dg.AssetCheckSeverity.ERROR,
-        description=description,
-        metadata={"removals": dg.MetadataValue.json(problems)},
-    )
-
-
-@dg.asset_check(
-    asset=_raw_key("landing_files"),
-    name="no_rejected_landing_files",
-    description="Warns while any landing file is rejected: it is left out until it is fixed.",
-)
-def no_rejected_landing_files(warehouse: WarehouseResource) -> dg.AssetCheckResult:
-    issues = current_rejections(warehouse.paths().raw_db, limit=1000)
-    by_file: dict[str, list[str]] = {}
-    for file, row, column, message in issues:
-        by_file.setdefault(file, []).append(str(Issue(file, message, row=row, column=column)))
-    return dg.AssetCheckResult(
-        passed=not by_file,
-        severity=dg.AssetCheckSeverity.WARN,
-        description=f"{len(by_file)} landing file(s) rejected; see `civic status`"
-        if by_file
-        else None,
-        metadata={"rejected_files": dg.MetadataValue.json(by_file)},
-    )

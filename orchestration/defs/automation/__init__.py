@@ -1,0 +1,1 @@
+"""The refresh job, its schedule and the landing sensor."""

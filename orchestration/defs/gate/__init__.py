@@ -1,0 +1,1 @@
+"""The Great Expectations gate, one blocking check per suite file."""

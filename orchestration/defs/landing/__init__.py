@@ -1,0 +1,1 @@
+"""Landing files into the raw database, and the checks on what was loaded."""
