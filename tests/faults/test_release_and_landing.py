@@ -277,7 +277,7 @@ def test_a_read_only_filesystem_fails_in_one_line(scratch_warehouse, tmp_path, r
     assert refresh.returncode == 1
     assert "Traceback" not in refresh.stdout + refresh.stderr
     assert refresh.stderr.startswith(
-        f"civic refresh stopped: the filesystem is read-only ({scratch_warehouse.warehouse_dir}): "
+        f"civic refresh stopped: the filesystem is read-only ({disk}): "
     )
     assert len(refresh.stderr.strip().splitlines()) == 1
     assert scratch_warehouse.published_sha256() == published_before
