@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import duckdb
-
+from ingestion.database import connect
 from ingestion.reference import SEEDS_DIR, read_seed
 
 SUITES_DIR = Path(__file__).resolve().parent / "suites"
@@ -112,7 +111,7 @@ def run_suite(
     """Validate the rows of the suite's audit model, read over a read-only connection to the
     build ``database``; ``raw_database`` is attached read-only as ``raw`` for audit views that
     read the dbt sources."""
-    with duckdb.connect(str(database), read_only=True) as con:
+    with connect(database, read_only=True) as con:
         if raw_database is not None:
             con.execute("ATTACH ? AS raw (READ_ONLY)", [str(raw_database)])
         frame = con.execute(spec.query).df()
