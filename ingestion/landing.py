@@ -238,6 +238,9 @@ def sync_source(
         except BaseException:
             con.execute("ROLLBACK")
             raise
+        finally:
+            for table in source.tables:
+                con.execute(f'DROP TABLE IF EXISTS "staged__{table}"')
         con.execute("CHECKPOINT")
     return result
 
@@ -254,7 +257,8 @@ def _prepare(batch: _Batch, *, reset: bool) -> None:
             con.execute(f'DROP TABLE IF EXISTS "{table}"')
         column_sql = _column_sql(columns)
         con.execute(f'CREATE TABLE IF NOT EXISTS "{table}" ({column_sql})')
-        con.execute(f'CREATE OR REPLACE TEMP TABLE "staged__{table}" ({column_sql})')
+        # Staged rows live in the database file, not in memory: a cold load stages every file.
+        con.execute(f'CREATE OR REPLACE TABLE "staged__{table}" ({column_sql})')
     con.execute(
         "INSERT OR REPLACE INTO reader_signatures VALUES (?, ?)",
         [source.name, source.reader_signature()],
