@@ -220,7 +220,7 @@ def test_gate_failure_blocks_publishing(scratch_warehouse):
         if e.event_type_value == "ASSET_CHECK_EVALUATION"
         and not e.asset_check_evaluation_data.passed
     ]
-    assert failed == ["gx_restrictions_raw_events"]
+    assert failed == ["gx_restrictions_core_integrity"]  # the share in window, on the fact
     assert "metadata/releases" not in {
         e.asset_key.to_user_string()
         for e in result.all_events
