@@ -85,3 +85,23 @@ def storage_fault(error: BaseException) -> str | None:
             return _STORAGE_FAULTS[cause.errno]
     text = str(error)
     return next((why for message, why in _STORAGE_TEXT.items() if message in text), None)
+
+
+LOW_SPACE_BYTES = 32 * 2**20
+
+
+def storage_state(path: Path) -> str | None:
+    """'the filesystem is read-only' or 'the disk is full' when the filesystem holding ``path``
+    is so now: for errors whose text does not say so (dbt reports a failed write by exit code)."""
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    try:
+        stats = os.statvfs(probe)
+    except OSError:
+        return None
+    if stats.f_flag & os.ST_RDONLY:
+        return _STORAGE_FAULTS[errno.EROFS]
+    if stats.f_bavail * stats.f_frsize < LOW_SPACE_BYTES:
+        return _STORAGE_FAULTS[errno.ENOSPC]
+    return None

@@ -28,7 +28,7 @@ import pandas as pd
 from ingestion.database import connect
 from ingestion.errors import ContractViolation, Issue
 from ingestion.hashing import files_digest, tree_files
-from ingestion.landing_keys import key_clashes
+from ingestion.landing_keys import key_clashes, staging_table
 from ingestion.landing_scan import scan_landing, skipped_files
 
 LINEAGE_COLUMNS = {
@@ -215,7 +215,9 @@ def sync_source(
 
     reference = source.load_reference() if to_read else None
     raw_db.parent.mkdir(parents=True, exist_ok=True)
+    scratch = _staging_file(raw_db)
     with connect(raw_db, on_wait=on_wait) as con:
+        con.execute("ATTACH ? AS staging", [str(scratch)])
         batch = _Batch(con, source, result, datetime.now(UTC).replace(tzinfo=None))
         _prepare(batch, reset=not current)
         staged = _stage(batch, landing_dir, to_read, reference)
@@ -239,10 +241,19 @@ def sync_source(
             con.execute("ROLLBACK")
             raise
         finally:
-            for table in source.tables:
-                con.execute(f'DROP TABLE IF EXISTS "staged__{table}"')
+            con.execute("DETACH staging")
+            _staging_file(raw_db)
         con.execute("CHECKPOINT")
     return result
+
+
+def _staging_file(raw_db: Path) -> Path:
+    """A fresh scratch database beside ``raw.duckdb`` for the sync's staged rows: on disk (a cold
+    load stages every file) and outside ``raw.duckdb`` (whose file never shrinks)."""
+    scratch = raw_db.with_name(f"{raw_db.stem}.staging.duckdb")
+    for leftover in (scratch, scratch.with_name(scratch.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    return scratch
 
 
 def _prepare(batch: _Batch, *, reset: bool) -> None:
@@ -257,8 +268,7 @@ def _prepare(batch: _Batch, *, reset: bool) -> None:
             con.execute(f'DROP TABLE IF EXISTS "{table}"')
         column_sql = _column_sql(columns)
         con.execute(f'CREATE TABLE IF NOT EXISTS "{table}" ({column_sql})')
-        # Staged rows live in the database file, not in memory: a cold load stages every file.
-        con.execute(f'CREATE OR REPLACE TABLE "staged__{table}" ({column_sql})')
+        con.execute(f"CREATE TABLE {staging_table(table)} ({column_sql})")
     con.execute(
         "INSERT OR REPLACE INTO reader_signatures VALUES (?, ?)",
         [source.name, source.reader_signature()],
@@ -305,7 +315,8 @@ def _stage_frames(
         batch.con.register("incoming_rows", staged)
         try:
             batch.con.execute(
-                f'INSERT INTO "staged__{table}" ({columns}) SELECT {columns} FROM incoming_rows'
+                f"INSERT INTO {staging_table(table)} ({columns}) "
+                f"SELECT {columns} FROM incoming_rows"
             )
         finally:
             batch.con.unregister("incoming_rows")
@@ -315,7 +326,7 @@ def _stage_frames(
 
 def _unstage(batch: _Batch, file: str) -> None:
     for table in batch.source.tables:
-        batch.con.execute(f'DELETE FROM "staged__{table}" WHERE source_file = ?', [file])
+        batch.con.execute(f"DELETE FROM {staging_table(table)} WHERE source_file = ?", [file])
 
 
 def _log(
@@ -326,20 +337,10 @@ def _log(
     rows: int | None = None,
     issue: Issue | None = None,
 ) -> None:
+    where = (issue.row, issue.column, issue.message) if issue else (None, None, None)
     batch.con.execute(
         "INSERT INTO load_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            batch.result.batch_id,
-            batch.now,
-            batch.source.name,
-            file,
-            digest,
-            outcome,
-            rows,
-            issue.row if issue else None,
-            issue.column if issue else None,
-            issue.message if issue else None,
-        ],
+        [batch.result.batch_id, batch.now, batch.source.name, file, digest, outcome, rows, *where],
     )
 
 
@@ -361,7 +362,8 @@ def _swap_in(
     for table in source.tables:
         con.execute(f'DELETE FROM "{table}" WHERE source_file = ?', [file])
         con.execute(
-            f'INSERT INTO "{table}" SELECT * FROM "staged__{table}" WHERE source_file = ?', [file]
+            f'INSERT INTO "{table}" SELECT * FROM {staging_table(table)} WHERE source_file = ?',
+            [file],
         )
         result.rows_by_table[table] = result.rows_by_table.get(table, 0) + rows.get(table, 0)
     primary_rows = rows.get(source.primary_table, 0)

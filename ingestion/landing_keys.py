@@ -17,6 +17,11 @@ if TYPE_CHECKING:
 ISSUES_PER_FILE = 50
 
 
+def staging_table(table: str) -> str:
+    """Where a sync stages the new rows of ``table`` (a scratch database attached as staging)."""
+    return f'staging."{table}"'
+
+
 def key_clashes(
     con: duckdb.DuckDBPyConnection, source: LandingSource, candidates: list[str], gone: list[str]
 ) -> dict[str, list[Issue]]:
@@ -42,7 +47,7 @@ def key_clashes(
                       WHERE source_file NOT IN (SELECT file FROM candidate_files)
                         AND source_file NOT IN (SELECT file FROM gone_files)
                       UNION ALL
-                      SELECT {keys}, source_file, source_row, true FROM "staged__{table}"
+                      SELECT {keys}, source_file, source_row, true FROM {staging_table(table)}
                       WHERE source_file IN (SELECT file FROM candidate_files)),
                     shared AS (SELECT {keys} FROM final GROUP BY ALL
                                HAVING count(DISTINCT source_file) > 1)

@@ -2,9 +2,10 @@
 
 import dagster as dg
 
-from ingestion.database import DatabaseBusy, storage_fault
+from ingestion.database import DatabaseBusy
 from ingestion.landing import LandingSource, SyncResult, sync_source
 from ingestion.sources import SOURCES
+from orchestration.faults import storage_faults_fail_the_step
 from orchestration.landing_guard import landing_missing_reason
 from orchestration.resources import WarehouseResource
 
@@ -102,20 +103,17 @@ def landing_ingestion(context: dg.AssetExecutionContext, warehouse: WarehouseRes
 def _sync(context: dg.AssetExecutionContext, source: LandingSource, paths) -> SyncResult:
     """One source's sync, its faults as one line: a busy file, a full or read-only disk."""
     try:
-        return sync_source(
-            source,
-            paths.landing_dir,
+        with storage_faults_fail_the_step(
+            f"Ingestion of {source.name}",
             paths.raw_db,
-            batch_id=context.run.run_id,
-            on_wait=context.log.warning,
-        )
+            "its changes were rolled back and the published release is unchanged",
+        ):
+            return sync_source(
+                source,
+                paths.landing_dir,
+                paths.raw_db,
+                batch_id=context.run.run_id,
+                on_wait=context.log.warning,
+            )
     except DatabaseBusy as busy:
         raise dg.Failure(f"Ingestion did not start: {busy}") from None
-    except Exception as error:
-        fault = storage_fault(error)
-        if fault is None:
-            raise
-        raise dg.Failure(
-            f"Ingestion of {source.name} stopped: {fault} ({paths.raw_db}); its changes were "
-            "rolled back and the published release is unchanged"
-        ) from None

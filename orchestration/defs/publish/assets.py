@@ -2,9 +2,9 @@
 
 import dagster as dg
 
-from ingestion.database import storage_fault
 from orchestration.defs.gate.checks import AUDIT_MODEL_KEYS
 from orchestration.defs.warehouse.assets import warehouse_models
+from orchestration.faults import storage_faults_fail_the_step
 from orchestration.landing_guard import landing_profile
 from orchestration.release import PUBLISHED_SCHEMAS, publish
 from orchestration.resources import WarehouseResource
@@ -41,16 +41,12 @@ def published_release(
     if failed:
         raise dg.Failure(f"Gate failed, release not published: {', '.join(sorted(failed))}")
     paths = warehouse.paths()
-    try:
+    with storage_faults_fail_the_step(
+        "Publishing",
+        paths.warehouse_dir,
+        "the partial build was removed and the published release is unchanged",
+    ):
         record = publish(paths, context.run.run_id, checks, landing_profile(paths.raw_db))
-    except Exception as error:
-        fault = storage_fault(error)
-        if fault is None:
-            raise
-        raise dg.Failure(
-            f"Publishing stopped: {fault} ({paths.warehouse_dir}); the partial build was removed "
-            "and the published release is unchanged"
-        ) from None
     if record["stale_wal"]:
         context.log.warning(
             f"Set aside a WAL left beside the published file by a crashed read-write session: "

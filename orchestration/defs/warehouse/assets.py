@@ -3,8 +3,8 @@
 import dagster as dg
 from dagster_dbt import DbtCliResource, dbt_assets
 
-from ingestion.database import storage_fault
 from orchestration.dbt_project import DBT_PROJECT, WarehouseTranslator, dbt_vars
+from orchestration.faults import storage_faults_fail_the_step
 from orchestration.release import record_build, reset_build_database
 from orchestration.resources import WarehouseResource
 
@@ -41,19 +41,15 @@ def warehouse_models(
         context.log.warning(f"The published release does not open ({plan.unreadable}): rebuilding.")
     if not context.is_subset:
         reset_build_database(paths)
-    try:
+    with storage_faults_fail_the_step(
+        "The dbt build",
+        paths.build_db.parent,
+        "the partial build was removed and the published release is unchanged",
+        cleanup=lambda: reset_build_database(paths),  # a partial build must not fill the disk
+    ):
         # Artifacts and logs go to the warehouse, not one new folder per run in the source tree.
         # The build and raw databases are passed as dbt vars (profiles.yml), not environment.
         build = ["build", *dbt_vars(paths)]
         yield from dbt.cli(build, context=context, target_path=paths.dbt_target_dir).stream()
         if not context.is_subset:
             record_build(paths, context.run.run_id, plan)
-    except Exception as error:
-        fault = storage_fault(error)
-        if fault is None:
-            raise
-        reset_build_database(paths)  # a partial build must not keep filling the disk
-        raise dg.Failure(
-            f"The dbt build stopped: {fault} ({paths.build_db.parent}); the partial build was "
-            "removed and the published release is unchanged"
-        ) from None
