@@ -8,6 +8,7 @@ from contextlib import contextmanager
 import duckdb
 
 from ingestion.database import connect
+from ingestion.errors import Issue
 from ingestion.landing import current_rejections
 from orchestration.paths import WarehousePaths
 from orchestration.release import current_release
@@ -45,17 +46,11 @@ def _landing_lines(counts, rejections, *, empty: str, rejected_title: str, inden
     lines = [f"{indent}Landing files: {counts_text}"]
     if rejections:
         lines.append(indent + rejected_title)
-        lines += [_format_issue(*r) for r in rejections]
+        lines += [
+            f"    {Issue(file, message, row=row, column=column or None)}"
+            for file, row, column, message in rejections
+        ]
     return lines
-
-
-def _format_issue(file, row, column, message) -> str:
-    where = (
-        file
-        + (f", row {row}" if row is not None else "")
-        + (f", column '{column}'" if column else "")
-    )
-    return f"    {where}: {message}"
 
 
 def _error_line(error) -> str:
