@@ -22,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 
-from ingestion.database import connect, lock_holder
+from ingestion.database import DatabaseBusy, connect
 from ingestion.hashing import files_digest, tree_files
 from orchestration.dbt_project import project_fingerprint
 from orchestration.paths import PROJECT_ROOT, WarehousePaths
@@ -146,7 +146,7 @@ def release_history(published_db: Path) -> list[dict]:
                 f"SELECT {', '.join(columns)} FROM metadata.releases ORDER BY published_at"
             ).fetchall()
         return [_decoded(dict(zip(columns, row, strict=True))) for row in rows]
-    except duckdb.Error:
+    except (duckdb.Error, DatabaseBusy):  # held read-write by a session, or a stale WAL
         copy = history_path(published_db)
         if not copy.exists():
             raise
@@ -189,9 +189,10 @@ def unreadable_reason(published_db: Path) -> str | None:
         return None
     try:
         connect(published_db, read_only=True, wait_seconds=0).close()
+    except DatabaseBusy:
+        return None
     except duckdb.Error as error:
-        if lock_holder(error) is None:
-            return str(error).splitlines()[0]
+        return str(error).splitlines()[0]
     return None
 
 
