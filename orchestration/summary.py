@@ -86,11 +86,12 @@ def refresh_summary(paths: WarehousePaths, result, elapsed: float, example_query
             f"    FAILED {check.asset_key.to_user_string()}:{check.check_name} "
             f"({check.severity.value}) {check.description or ''}"[:400]
         )
-    if not result.success and not failed:
+    if not result.success:  # step errors, beside any failed checks (a full disk fails both)
         errors = [
             _error_line(e.event_specific_data.error)
             for e in result.all_events
             if getattr(e.event_specific_data, "error", None) is not None
+            and e.event_specific_data.error.cls_name != "DagsterAssetCheckFailedError"
         ]
         lines += [f"  Error: {error[:400]}" for error in dict.fromkeys(errors)][:3]
     published = any(
