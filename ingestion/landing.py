@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -66,6 +66,15 @@ class LandingSource:
     A source whose records update each other across files (a later delivery replaces or deletes
     a record of an earlier one, as Factiva snapshots do) sets ``keys_across_files=False``: its
     files land append-only, keyed by (key, file), and dbt resolves the current state.
+
+    ``load_reference`` receives the raw database connection: a reader whose contract depends on
+    other sources' accepted rows (project sheets name registry entries and cite Factiva articles)
+    lists them in ``reads_sources``; their accepted files are part of its signature, so a change
+    there re-reads every file of this source (a sheet rejected for an unknown name loads once the
+    registry gains the alias). Those sources must sync earlier in the run.
+
+    ``read`` returns one frame per table, or yields (table, frame) chunks so a large file is
+    never held whole.
     """
 
     name: str
@@ -73,21 +82,24 @@ class LandingSource:
     suffixes: tuple[str, ...]
     tables: Mapping[str, Mapping[str, str]]
     key_columns: tuple[str, ...]
-    load_reference: Callable[[], Any]
-    read: Callable[[Path, Any], Mapping[str, pd.DataFrame]]
+    load_reference: Callable[[Connection], Any]
+    read: Callable[[Path, Any], Mapping[str, pd.DataFrame] | Iterable[tuple[str, pd.DataFrame]]]
     signature_paths: tuple[Path, ...] = ()
     keys_across_files: bool = True
+    reads_sources: tuple[str, ...] = ()
 
     @property
     def primary_table(self) -> str:
         return next(iter(self.tables))
 
-    def reader_signature(self) -> str:
-        """Fingerprint of the reader's code, its seeds (``*.csv`` of a folder) and its tables."""
+    def reader_signature(self, con: Connection) -> str:
+        """Fingerprint of the reader's code, its seeds (``*.csv`` of a folder), its tables and
+        the accepted files of the sources it reads."""
         columns = {table: {**cols, **LINEAGE_COLUMNS} for table, cols in self.tables.items()}
+        upstream = _accepted_files(con, self.reads_sources) if self.reads_sources else []
         files = [f for root in self.signature_paths for f in tree_files(root, (".py", ".csv"))]
         base = Path(os.path.commonpath(self.signature_paths)) if self.signature_paths else Path()
-        return files_digest(files, base, salt=json.dumps(columns))[:16]
+        return files_digest(files, base, salt=json.dumps([columns, upstream]))[:16]
 
 
 @dataclass
@@ -146,6 +158,18 @@ def current_rejections(raw_db: Path, limit: int = 50) -> list[tuple[str, int | N
         ).fetchall()
 
 
+def _accepted_files(con: Connection, sources: tuple[str, ...]) -> list[list[str]]:
+    """(source, file, accepted hash) of the sources' loaded files, in a stable order."""
+    if not _table_exists(con, "landing_files"):
+        return []
+    rows = con.execute(
+        """SELECT source, file, accepted_hash FROM landing_files
+           WHERE source IN (SELECT unnest(?)) AND accepted_hash IS NOT NULL ORDER BY ALL""",
+        [list(sources)],
+    ).fetchall()
+    return [list(row) for row in rows]
+
+
 def _table_exists(con: Connection, table: str) -> bool:
     query = """SELECT count(*) FROM duckdb_tables()
                WHERE database_name = current_database() AND table_name = ?"""
@@ -174,7 +198,7 @@ def _known_state(raw_db: Path, source: LandingSource) -> tuple[dict[str, _Known]
         stored = con.execute(
             "SELECT signature FROM reader_signatures WHERE source = ?", [source.name]
         ).fetchone()
-        if stored is None or stored[0] != source.reader_signature():
+        if stored is None or stored[0] != source.reader_signature(con):
             return {}, noted, False
         rows = con.execute(
             "SELECT file, seen_hash, accepted_hash, status FROM landing_files WHERE source = ?",
@@ -213,13 +237,13 @@ def sync_source(
     to_read = dict(sorted(to_read.items()))
     result.unchanged = len(on_disk) - len(to_read)
 
-    reference = source.load_reference() if to_read else None
     raw_db.parent.mkdir(parents=True, exist_ok=True)
     scratch = _staging_file(raw_db)
     with connect(raw_db, on_wait=on_wait) as con:
         con.execute("ATTACH ? AS staging", [str(scratch)])
         batch = _Batch(con, source, result, datetime.now(UTC).replace(tzinfo=None))
         _prepare(batch, reset=not current)
+        reference = source.load_reference(con) if to_read else None
         staged = _stage(batch, landing_dir, to_read, reference)
         clashes = key_clashes(con, source, sorted(staged), gone) if source.keys_across_files else {}
         for file in clashes:
@@ -271,7 +295,7 @@ def _prepare(batch: _Batch, *, reset: bool) -> None:
         con.execute(f"CREATE TABLE {staging_table(table)} ({column_sql})")
     con.execute(
         "INSERT OR REPLACE INTO reader_signatures VALUES (?, ?)",
-        [source.name, source.reader_signature()],
+        [source.name, source.reader_signature(con)],
     )
 
 
@@ -293,7 +317,8 @@ def _stage(
         try:
             frames = source.read(path, reference)
             staged[file] = _stage_frames(batch, file, digest, frames)
-        except ContractViolation as violation:
+        except ContractViolation as violation:  # a streaming reader may have staged chunks
+            _unstage(batch, file)
             result.rejected[file] = violation.issues
         except Exception as error:  # a reader bug or unreadable file must not stop other files
             _unstage(batch, file)
@@ -304,10 +329,14 @@ def _stage(
 
 
 def _stage_frames(
-    batch: _Batch, file: str, digest: str, frames: Mapping[str, pd.DataFrame]
+    batch: _Batch,
+    file: str,
+    digest: str,
+    frames: Mapping[str, pd.DataFrame] | Iterable[tuple[str, pd.DataFrame]],
 ) -> dict[str, int]:
-    rows = {}
-    for table, frame in frames.items():
+    rows = {table: 0 for table in batch.source.tables}
+    chunks = frames.items() if isinstance(frames, Mapping) else frames
+    for table, frame in chunks:
         staged = frame.assign(
             source_file=file, file_hash=digest, loaded_at=batch.now, batch_id=batch.result.batch_id
         )
@@ -320,7 +349,7 @@ def _stage_frames(
             )
         finally:
             batch.con.unregister("incoming_rows")
-        rows[table] = len(frame)
+        rows[table] += len(frame)
     return rows
 
 

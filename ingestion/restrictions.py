@@ -174,7 +174,7 @@ RESTRICTIONS = LandingSource(
     suffixes=(".csv", ".xlsx"),
     tables={"restriction_events": RAW_COLUMNS},
     key_columns=("event_id",),
-    load_reference=ReferenceData.from_seeds,
+    load_reference=lambda _raw: ReferenceData.from_seeds(),
     read=_read,
     signature_paths=(
         Path(__file__),

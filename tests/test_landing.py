@@ -35,7 +35,7 @@ def toy(tmp_path):
             "scores": {"name": "VARCHAR NOT NULL", "score": "INTEGER", "source_row": "INTEGER"}
         },
         key_columns=("name",),
-        load_reference=lambda: None,
+        load_reference=lambda _raw: None,
         read=_read,
         signature_paths=(rules,),
     )

@@ -38,7 +38,7 @@ SURVEYS = LandingSource(
         "survey_file_countries": FILE_COUNTRY_COLUMNS,
     },
     key_columns=KEY_COLUMNS,
-    load_reference=SurveyReference.from_seeds,
+    load_reference=lambda _raw: SurveyReference.from_seeds(),
     read=read_survey_file,
     # Every module of this package (a folder would hash only its .csv files), and what it uses.
     signature_paths=(
