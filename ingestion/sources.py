@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from ingestion.factiva import FACTIVA
 from ingestion.landing import LandingSource
+from ingestion.projects import PROJECTS
+from ingestion.registry import REGISTRY
 from ingestion.restrictions import RESTRICTIONS
 from ingestion.surveys import SURVEYS
 
-SOURCES: tuple[LandingSource, ...] = (RESTRICTIONS, SURVEYS)
+# In sync order: a source is synced after the sources its reader reads (``reads_sources``).
+SOURCES: tuple[LandingSource, ...] = (RESTRICTIONS, SURVEYS, FACTIVA, REGISTRY, PROJECTS)
