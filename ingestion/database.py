@@ -105,3 +105,10 @@ def storage_state(path: Path) -> str | None:
     if stats.f_bavail * stats.f_frsize < LOW_SPACE_BYTES:
         return _STORAGE_FAULTS[errno.ENOSPC]
     return None
+
+
+def table_exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    """Whether the connection's current database holds ``table`` (any schema)."""
+    query = """SELECT count(*) FROM duckdb_tables()
+               WHERE database_name = current_database() AND table_name = ?"""
+    return con.execute(query, [table]).fetchone()[0] > 0

@@ -25,7 +25,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from ingestion.database import connect
+from ingestion.database import connect, table_exists
 from ingestion.errors import ContractViolation, Issue
 from ingestion.hashing import files_digest, tree_files
 from ingestion.landing_keys import key_clashes, staging_table
@@ -145,7 +145,7 @@ def current_rejections(raw_db: Path, limit: int = 50) -> list[tuple[str, int | N
     if not raw_db.exists():
         return []
     with connect(raw_db, read_only=True) as con:
-        if not _table_exists(con, "landing_files"):
+        if not table_exists(con, "landing_files"):
             return []
         return con.execute(
             """SELECT l.file, l.row_number, l.column_name, l.message
@@ -160,7 +160,7 @@ def current_rejections(raw_db: Path, limit: int = 50) -> list[tuple[str, int | N
 
 def _accepted_files(con: Connection, sources: tuple[str, ...]) -> list[list[str]]:
     """(source, file, accepted hash) of the sources' loaded files, in a stable order."""
-    if not _table_exists(con, "landing_files"):
+    if not table_exists(con, "landing_files"):
         return []
     rows = con.execute(
         """SELECT source, file, accepted_hash FROM landing_files
@@ -168,12 +168,6 @@ def _accepted_files(con: Connection, sources: tuple[str, ...]) -> list[list[str]
         [list(sources)],
     ).fetchall()
     return [list(row) for row in rows]
-
-
-def _table_exists(con: Connection, table: str) -> bool:
-    query = """SELECT count(*) FROM duckdb_tables()
-               WHERE database_name = current_database() AND table_name = ?"""
-    return con.execute(query, [table]).fetchone()[0] > 0
 
 
 def _known_state(raw_db: Path, source: LandingSource) -> tuple[dict[str, _Known], set[str], bool]:
@@ -186,7 +180,7 @@ def _known_state(raw_db: Path, source: LandingSource) -> tuple[dict[str, _Known]
     if not raw_db.exists():
         return {}, set(), False
     with connect(raw_db, read_only=True) as con:
-        if not _table_exists(con, "reader_signatures"):
+        if not table_exists(con, "reader_signatures"):
             return {}, set(), False
         noted = {
             f"{file}|{digest}"

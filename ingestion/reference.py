@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ingestion.names import name_key
+
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "dbt_project" / "seeds"
 
 
@@ -46,9 +48,9 @@ class Vocabulary:
 @dataclass(frozen=True)
 class ReferenceData:
     geography_ids: frozenset[str]
-    # Case-folded as coders type names; survey codes use surveys.countries.norm_code instead
-    # (upper case as stored in country_as_coded, 398.0 -> '398'), so the two rules differ.
-    aliases: dict[str, str]  # case-folded alias or id -> geography_id
+    # Matched as every registry name is (names.name_key); survey codes use
+    # surveys.countries.norm_code instead (398.0 -> '398'), so the two rules differ.
+    aliases: dict[str, str]  # name_key of an alias or id -> geography_id
     vocabularies: dict[str, Vocabulary]
     windows: dict[str, tuple[date, date]]
 
@@ -56,9 +58,9 @@ class ReferenceData:
     def from_seeds(cls, seeds_dir: Path = SEEDS_DIR) -> ReferenceData:
         geographies = read_seed("geographies", seeds_dir)
         ids = frozenset(row["geography_id"] for row in geographies)
-        aliases = {gid.casefold(): gid for gid in ids}
+        aliases = {name_key(gid): gid for gid in ids}
         for row in read_seed("geography_aliases", seeds_dir):
-            aliases[row["alias"].casefold()] = row["geography_id"]
+            aliases[name_key(row["alias"])] = row["geography_id"]
 
         applies: dict[str, dict[str, set[str]]] = {}
         for row in read_seed("coding_vocabularies", seeds_dir):
@@ -88,4 +90,4 @@ class ReferenceData:
 
     def resolve_geography(self, value: str) -> str | None:
         """The geography id for a code, English name or alias; None when unknown."""
-        return self.aliases.get(value.strip().casefold())
+        return self.aliases.get(name_key(value))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ingestion import errors, reference, sheets, textfiles
+from ingestion import errors, names, reference, sheets, textfiles
 from ingestion.errors import IssueLog, visible
 from ingestion.landing import LandingSource
 from ingestion.reference import SEEDS_DIR, ReferenceData
@@ -179,6 +179,7 @@ RESTRICTIONS = LandingSource(
     signature_paths=(
         Path(__file__),
         Path(errors.__file__),
+        Path(names.__file__),
         Path(sheets.__file__),
         Path(textfiles.__file__),
         Path(reference.__file__),
