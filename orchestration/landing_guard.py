@@ -78,15 +78,15 @@ def landing_profile(raw_db: Path) -> dict[str, dict]:
                     [source.name],
                 ).fetchall()
             )
-            geographies = dict(
-                con.execute(
-                    f'SELECT geography_id, count(*) FROM "{source.primary_table}" '
-                    "GROUP BY ALL ORDER BY 1"
-                ).fetchall()
-            )
+            # Per geography where records have one (a Factiva record belongs to no geography).
+            columns = source.tables[source.primary_table]
+            by = "coalesce(geography_id, '')" if "geography_id" in columns else "''"
+            counts = con.execute(
+                f'SELECT {by}, count(*) FROM "{source.primary_table}" GROUP BY ALL ORDER BY 1'
+            ).fetchall()
             profile[source.name] = {
-                "rows": sum(geographies.values()),
-                "geographies": geographies,
+                "rows": sum(count for _, count in counts),
+                "geographies": {key: count for key, count in counts if key},
                 "files": files,
             }
     return profile
