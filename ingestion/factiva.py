@@ -158,6 +158,12 @@ def _csv_records(path: Path, log: IssueLog) -> Iterator[tuple[int, Any]]:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.reader(handle)
             header = [name.strip() for name in next(reader, [])]
+            missing = [name for name in ("an", "action") if name not in header]
+            if header and not {"modification_datetime", "modification_date"} & set(header):
+                missing.append("modification_datetime")
+            if missing:
+                log.add(f"the header row lacks the column(s) {', '.join(missing)}", row=1)
+                return
             for row, cells in enumerate(reader, start=2):
                 if any(cell.strip() for cell in cells):
                     yield row, {name: cell for name, cell in zip(header, cells, strict=False)}

@@ -178,7 +178,7 @@ def test_csv_rejection_names_the_spreadsheet_row(tmp_path):
 def test_empty_files_are_rejected(tmp_path):
     (tmp_path / "empty.jsonl").write_text("\n", encoding="utf-8")
     (tmp_path / "empty.json").write_text('{"data": []}', encoding="utf-8")
-    (tmp_path / "empty.csv").write_text("an,action\n", encoding="utf-8")
+    (tmp_path / "empty.csv").write_text("an,action,modification_date\n", encoding="utf-8")
     for name in ("empty.jsonl", "empty.json", "empty.csv"):
         assert _issues(tmp_path / name) == [f"{name}: the file holds no records"]
 
@@ -197,3 +197,17 @@ def test_truncated_json_array_names_the_record(tmp_path):
     path.write_text(json.dumps([_record(), _record()])[:-40], encoding="utf-8")
     issues = _issues(path)
     assert len(issues) == 1 and issues[0].startswith("cut.json, row 2: invalid JSON after record 1")
+
+
+def test_csv_without_the_key_columns_is_rejected_once(tmp_path):
+    path = tmp_path / "snap.csv"
+    path.write_text(f"accession,action,title\n{AN1},add,T\n", encoding="utf-8")
+    assert _issues(path) == [
+        "snap.csv, row 1: the header row lacks the column(s) an, modification_datetime"
+    ]
+
+
+def test_json_items_that_are_not_objects_are_named(tmp_path):
+    path = tmp_path / "snap.json"
+    path.write_text(json.dumps({"data": [_record(), "oops"]}), encoding="utf-8")
+    assert _issues(path) == ["snap.json, row 2: is not a record: expected a JSON object"]
