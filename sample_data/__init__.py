@@ -14,10 +14,11 @@ DEFAULT_SEED = 20230401
 
 def generate_all(landing_dir: Path, *, scale: int = 1, seed: int = DEFAULT_SEED) -> list[Path]:
     """Write every sample source below ``landing_dir`` and return the files written."""
-    from sample_data import restrictions, surveys
+    from sample_data import projects, restrictions, surveys
 
     landing_dir = Path(landing_dir)
     written: list[Path] = []
     written += restrictions.generate(landing_dir, scale=scale, seed=seed)
     written += surveys.generate(landing_dir, scale=scale, seed=seed)
+    written += projects.generate(landing_dir, scale=scale, seed=seed)  # registry/, projects/, factiva/
     return written
