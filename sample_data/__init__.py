@@ -20,5 +20,6 @@ def generate_all(landing_dir: Path, *, scale: int = 1, seed: int = DEFAULT_SEED)
     written: list[Path] = []
     written += restrictions.generate(landing_dir, scale=scale, seed=seed)
     written += surveys.generate(landing_dir, scale=scale, seed=seed)
-    written += projects.generate(landing_dir, scale=scale, seed=seed)  # registry/, projects/, factiva/
+    # registry/, projects/ and the factiva/ article store the projects cite
+    written += projects.generate(landing_dir, scale=scale, seed=seed)
     return written

@@ -131,7 +131,7 @@ class Registry:
     entities: list[tuple[str, str, str, str, str]]
     orgs: dict[str, list[tuple[str, str, str, str, str]]]  # geo -> (id, name, aliases, type, home)
     places: dict[str, list[tuple[str, str, str, str, float, float]]]
-    aliases: dict[str, list[str]] = field(default_factory=dict)  # canonical name -> aliases
+    aliases: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (scope, name)
     missions: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -155,10 +155,17 @@ def _registry() -> Registry:
     for code in registry.orgs:
         _check_unique([(o[1], o[2]) for o in registry.orgs[code]], f"organisations {code}")
         _check_unique([(p[1], p[2]) for p in registry.places[code]], f"places {code}")
-    for rows in (entities, *registry.orgs.values(), *registry.places.values()):
-        for row in rows:
-            registry.aliases.setdefault(row[1], [a for a in row[2].split("|") if a])
+    registry.aliases = {("RU", e[1]): _split(e[2]) for e in entities}
+    for code in registry.orgs:
+        registry.aliases.update({(f"org:{code}", o[1]): _split(o[2]) for o in registry.orgs[code]})
+        registry.aliases.update(
+            {(f"place:{code}", p[1]): _split(p[2]) for p in registry.places[code]}
+        )
     return registry
+
+
+def _split(aliases: str) -> list[str]:
+    return [alias for alias in aliases.split("|") if alias]
 
 
 def normalise(name: str) -> str:
@@ -313,10 +320,10 @@ def _write_sheets(out: Path, seed: int, rows: list[Row], registry: Registry) -> 
 
 def _cells(rng: random.Random, row: Row, registry: Registry, forced: dict[str, list[str]],
            russian: bool) -> list[object]:  # fmt: skip
-    def written(name: str) -> str:
+    def written(scope: str, name: str) -> str:
         if forced.get(name):
             return forced[name].pop(0)
-        return sheets.spell(rng, name, registry.aliases.get(name, []), russian=russian,
+        return sheets.spell(rng, name, registry.aliases[(scope, name)], russian=russian,
                             cp1251=russian)  # fmt: skip
 
     start = row.day.isoformat()
@@ -339,9 +346,9 @@ def _cells(rng: random.Random, row: Row, registry: Registry, forced: dict[str, l
         amount_estimated = rng.choice(("true", "false", ""))
     return [
         row.project_id, country, title, description, start, estimated,
-        sheets.join(rng, [written(n) for n in row.entities]),
-        sheets.join(rng, [written(n) for n in row.recipients]),
-        sheets.join(rng, [written(n) for n in row.places]),
+        sheets.join(rng, [written("RU", n) for n in row.entities]),
+        sheets.join(rng, [written(f"org:{row.country}", n) for n in row.recipients]),
+        sheets.join(rng, [written(f"place:{row.country}", n) for n in row.places]),
         rng.choices(list(SUPPORT), list(SUPPORT.values()))[0], amount, currency, amount_estimated,
         sheets.join(rng, row.themes), "regulator" if row.regulator else "civic_actor",
         sheets.join(rng, row.ans), sheets.join(rng, row.urls),
