@@ -53,7 +53,7 @@ select
     groups.supporting_project_count,
     member_sums.member_project_sum,
     member_sums.largest_member_project_count,
-    round(100.0 * groups.project_count / totals.geography_projects, 1) as share_of_projects_pct
+    round(100.0 * groups.project_count / totals.geography_projects, 2) as share_of_projects_pct
 from groups
 join member_sums using (geography_id, channel_group)
 join totals using (geography_id)

@@ -53,7 +53,7 @@ select
     displayed.lead_project_count,
     displayed.supporting_project_count,
     coalesce(organisations.recipient_org_count, 0) as recipient_org_count,
-    round(100.0 * displayed.project_count / totals.geography_projects, 1) as share_of_projects_pct
+    round(100.0 * displayed.project_count / totals.geography_projects, 2) as share_of_projects_pct
 from displayed
 join totals using (geography_id)
 left join organisations using (geography_id, display_key)

@@ -38,7 +38,7 @@ select
     coalesce(organisations.organisations, 0) as organisations,
     coalesce(channels.channels, 0) as channels,
     coalesce(g.regulator_projects, 0) as regulator_projects,
-    round(100.0 * g.regulator_projects / nullif(g.projects, 0), 1) as regulator_share_pct,
+    round(100.0 * g.regulator_projects / nullif(g.projects, 0), 2) as regulator_share_pct,
     coalesce(g.projects, 0) - coalesce(g.regulator_projects, 0) as civic_actor_projects,
     g.first_start_date,
     g.last_start_date,

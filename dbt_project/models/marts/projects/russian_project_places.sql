@@ -20,7 +20,7 @@ select
     place.latitude,
     place.longitude,
     counts.project_count,
-    round(100.0 * counts.project_count / totals.geography_projects, 1) as share_pct
+    round(100.0 * counts.project_count / totals.geography_projects, 2) as share_pct
 from counts
 join totals using (geography_id)
 join {{ ref('dim_place') }} as place using (place_id)

@@ -31,7 +31,7 @@ select
     coalesce(counts.project_count, 0) as project_count,
     coalesce(counts.org_count, 0) as org_count,
     totals.geography_projects,
-    round(100.0 * coalesce(counts.project_count, 0) / totals.geography_projects, 1) as share_pct
+    round(100.0 * coalesce(counts.project_count, 0) / totals.geography_projects, 2) as share_pct
 from totals
 cross join types
 left join counts using (geography_id, org_type)

@@ -41,6 +41,6 @@ select
     displayed.is_folded_group,
     displayed.member_count,
     displayed.project_count,
-    round(100.0 * displayed.project_count / totals.geography_projects, 1) as share_of_projects_pct
+    round(100.0 * displayed.project_count / totals.geography_projects, 2) as share_of_projects_pct
 from displayed
 join totals using (geography_id)

@@ -18,7 +18,7 @@ select
     theme.label as theme_label,
     theme.sort_order as theme_sort_order,
     coalesce(counts.project_count, 0) as project_count,
-    round(100.0 * coalesce(counts.project_count, 0) / totals.geography_projects, 1) as share_pct
+    round(100.0 * coalesce(counts.project_count, 0) / totals.geography_projects, 2) as share_pct
 from totals
 cross join {{ ref('dim_project_theme') }} as theme
 left join counts using (geography_id, theme)

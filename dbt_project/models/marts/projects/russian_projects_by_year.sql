@@ -40,7 +40,7 @@ select
     round(
         100.0 * coalesce(counts.project_count, 0)
         / nullif(sum(coalesce(counts.project_count, 0)) over (partition by grid.geography_id, grid.year), 0),
-        1
+        2
     ) as share_of_year_pct
 from grid
 left join counts using (geography_id, year, beneficiary_kind)

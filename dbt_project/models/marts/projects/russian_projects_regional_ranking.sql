@@ -24,7 +24,7 @@ select
     projects,
     rank() over (order by projects desc) as rank_in_region,
     cast(sum(projects) over () as bigint) as projects_in_region,
-    round(100.0 * projects / nullif(sum(projects) over (), 0), 1) as share_of_region_pct,
+    round(100.0 * projects / nullif(sum(projects) over (), 0), 2) as share_of_region_pct,
     rank() over (partition by sub_region order by projects desc) as rank_in_sub_region,
     cast(sum(projects) over (partition by sub_region) as bigint) as projects_in_sub_region
 from geographies
