@@ -7,13 +7,12 @@ Kazakhstan (replica 0) is calibrated to the country report's section 3.1 (see
 geographies plausible smaller volumes. Sheets are awkward like real ones: names written as aliases,
 in other case, with doubled spaces, typographic quotes or en-dashes; month-only dates; a
 Windows-1251 Kyrgyz sheet with Russian titles; a workbook with a title row above the header.
-``FACTIVA_CALIBRATION`` (filled by :func:`generate`) records which accession numbers the update
-deliveries replace or delete.
+``projects_factiva.CALIBRATION`` (filled by :func:`generate`) records which accession numbers the
+update deliveries replace or delete.
 """
 
 from __future__ import annotations
 
-import itertools
 import random
 import re
 from collections import Counter, defaultdict
@@ -21,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sample_data import factiva
+from sample_data import factiva, projects_factiva
 from sample_data import projects_calibration as calibration
 from sample_data import projects_kazakhstan as kz
 from sample_data import projects_regions as regions
@@ -80,7 +79,6 @@ FORCED = {
     "Oral": ["Uralsk"], "Petropavl": ["Petropavlovsk"], "Semey": ["Semipalatinsk"],
     "Oskemen": ["Ust-Kamenogorsk"], "Nur-Sultan": ["Astana", "Nur–Sultan"],
 }  # fmt: skip
-FACTIVA_CALIBRATION: dict[str, object] = {}
 
 
 @dataclass
@@ -119,7 +117,7 @@ def generate(landing_dir: Path, *, scale: int = 1, seed: int) -> list[Path]:
     articles = _cite(seed, rows, taken)
     written = _write_registry(landing_dir / "registry", registry)
     written += _write_sheets(landing_dir / "projects", seed, rows, registry)
-    written += _write_factiva(landing_dir / "factiva", seed, scale, rows, articles, taken)
+    written += projects_factiva.write(landing_dir / "factiva", seed, scale, rows, articles, taken)
     return written
 
 
@@ -353,80 +351,3 @@ def _cells(rng: random.Random, row: Row, registry: Registry, forced: dict[str, l
         sheets.join(rng, row.themes), "regulator" if row.regulator else "civic_actor",
         sheets.join(rng, row.ans), sheets.join(rng, row.urls),
     ]  # fmt: skip
-
-
-def _write_factiva(out: Path, seed: int, scale: int, rows: list[Row], articles: list[dict],
-                   taken: set[str]) -> list[Path]:  # fmt: skip
-    """An initial extraction in four files, then three update deliveries (rep, del, late adds).
-
-    Calibration (Kazakhstan, replica 0): three in-window projects citing no URL lose every cited
-    article, two more lose one of their two; three cited articles get a new title; one cited
-    article is first delivered as a ``rep``; one arrives as ``add`` then ``rep`` in one file.
-    """
-    rng = random.Random(f"{seed}:factiva:plan")
-    kaz = [r for r in rows if r.country == "KAZ" and not r.replica and r.in_window]
-    only_ans = [r for r in kaz if r.ans and not r.urls]
-    orphans = rng.sample([r for r in only_ans if len(r.ans) == 1], 2)
-    orphans += rng.sample([r for r in only_ans if len(r.ans) == 2], 1)
-    partial = rng.sample([r for r in kaz if len(r.ans) == 2 and r not in orphans], 2)
-    deleted = [an for r in orphans for an in r.ans] + [rng.choice(r.ans) for r in partial]
-    kept = [an for r in kaz for an in r.ans if an not in deleted]
-    retitled, (rep_first, add_then_rep) = (lambda s: (s[:3], s[3:]))(rng.sample(kept, 5))
-    by_an = {a["an"]: a for a in articles}
-    new_titles = {an: (prefix + by_an[an]["title"]) for an, prefix in
-                  zip(retitled, ("UPDATE: ", "CORRECTED: ", "UPDATE 2-"), strict=True)}  # fmt: skip
-    new_titles[add_then_rep] = "UPDATE: " + by_an[add_then_rep]["title"]
-    FACTIVA_CALIBRATION.clear()
-    FACTIVA_CALIBRATION.update(
-        deleted=deleted, orphaned_projects=[r.project_id for r in orphans],
-        partially_deleted={r.project_id: [a for a in r.ans if a in deleted] for r in partial},
-        retitled={an: (by_an[an]["title"], new_titles[an]) for an in retitled},
-        rep_without_add=rep_first, add_then_rep=(add_then_rep, new_titles[add_then_rep]),
-    )  # fmt: skip
-
-    fillers = list(factiva.filler_articles(seed, 700 * scale, taken,
-                                           start=datetime(2014, 10, 1), days=2535))  # fmt: skip
-    late = list(factiva.filler_articles(seed + 1, 60 * scale, taken,
-                                        start=datetime(2021, 9, 20), days=150))  # fmt: skip
-    initial = [a for a in articles if a["an"] not in (rep_first, add_then_rep)] + fillers
-    rng.shuffle(initial)
-
-    def add(item: dict, action: str = "add", title: str | None = None, at: int | None = None):
-        modified = at or item["published"] + 3_600_000
-        return factiva.record(item, action, modified, seed=seed, title=title)
-
-    bounds = [0, *(int(len(initial) * f) for f in (0.4, 0.6, 0.75)), len(initial)]
-    parts = [initial[a:b] for a, b in itertools.pairwise(bounds)]
-    Delivery = factiva.Delivery
-    deliveries = [
-        Delivery("2021-09-15_snapshot-0001.jsonl", (add(a) for a in parts[0])),
-        Delivery("2021-09-15_snapshot-0002.json", (add(a) for a in parts[1]), "json", "number"),
-        Delivery("2021-09-15_snapshot-0003.json", (add(a) for a in parts[2]), "json_data",
-                 deprecated_dates=True),
-        Delivery("2021-09-15_snapshot-0004.csv", (add(a) for a in parts[3]), "csv"),
-    ]  # fmt: skip
-    t1 = factiva.epoch_ms(datetime(2021, 11, 1, 6, 0))
-    touched = rng.sample(fillers, max(3, len(fillers) // 60))
-    update1 = [
-        add(by_an[an], "rep", new_titles[an], t1 + i * 60_000) for i, an in enumerate(retitled)
-    ]
-    update1 += [add(a, "rep", "UPDATE: " + a["title"], t1 + 600_000) for a in touched[::2]]
-    update1 += [
-        add(by_an[add_then_rep], "add", None, t1 + 900_000),
-        add(by_an[add_then_rep], "rep", new_titles[add_then_rep], t1 + 1_200_000),
-    ]
-    update1 += [add(a, at=t1 + 1_500_000) for a in late[: len(late) // 2]]
-    t2 = factiva.epoch_ms(datetime(2022, 1, 9, 22, 30))
-    update2 = [factiva.deletion(an, t2 + i * 1000) for i, an in enumerate(deleted)]
-    update2 += [factiva.deletion(a["an"], t2 + 60_000) for a in touched[1::4]]
-    update2 += [add(by_an[rep_first], "rep", None, t2 + 120_000)]
-    t3 = factiva.epoch_ms(datetime(2022, 2, 28, 12, 0))
-    update3 = [add(a, at=t3) for a in late[len(late) // 2 :]]
-    update3 += [factiva.deletion(late[0]["an"], t3 + 1000)]
-    update3 += [add(a, "rep", "CORRECTED: " + a["title"], t3 + 2000) for a in touched[3::4]]
-    deliveries += [
-        Delivery("2021-11-02_update-0001.jsonl", update1),
-        Delivery("2022-01-10_update-0001.jsonl", update2),
-        Delivery("2022-03-01_update-0001.csv", update3, "csv"),
-    ]
-    return [factiva.write_delivery(out, delivery) for delivery in deliveries]
