@@ -1,0 +1,5 @@
+-- Cross-country ranking by projects (Kazakhstan 249 first, Kyrgyz Republic 165 second: "84 more").
+SELECT rank_in_region, geography_name, projects, share_of_region_pct, sub_region, rank_in_sub_region
+FROM marts.russian_projects_regional_ranking
+WHERE projects > 0
+ORDER BY rank_in_region, geography_id;
