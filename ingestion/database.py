@@ -40,16 +40,23 @@ def connect(
     wait_seconds: float | None = None,
     on_wait: Callable[[str], None] | None = None,
     config: dict[str, object] | None = None,
+    row_group_size: int | None = None,
 ) -> Connection:
     """Open ``path``; while another process holds it, retry for ``wait_seconds`` (default
     ``DEFAULT_WAIT_SECONDS``), then raise ``DatabaseBusy``. ``on_wait`` hears once that we are
-    waiting, and for whom."""
+    waiting, and for whom.
+
+    ``row_group_size`` attaches the file with row groups of that many rows (a multiple of 2048):
+    DuckDB holds an insert's rows in memory until a row group is full, so small row groups keep
+    loading long texts (article bodies) flat in memory. The file is used as the connection's
+    default database either way.
+    """
     wait_seconds = DEFAULT_WAIT_SECONDS if wait_seconds is None else wait_seconds
     deadline = time.monotonic() + wait_seconds
     told = False
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only, config=config or {})
+            return _open(path, read_only, config or {}, row_group_size)
         except duckdb.IOException as error:
             holder = lock_holder(error)
             if holder is None:
@@ -63,6 +70,22 @@ def connect(
                 on_wait(f"{path.name} is open in {holder}: waiting up to {wait_seconds:.0f}s")
                 told = True
             time.sleep(0.5)
+
+
+def _open(
+    path: Path, read_only: bool, config: dict[str, object], row_group_size: int | None
+) -> Connection:
+    if row_group_size is None:
+        return duckdb.connect(str(path), read_only=read_only, config=config)
+    con = duckdb.connect(config=config)
+    options = f"ROW_GROUP_SIZE {int(row_group_size)}" + (", READ_ONLY" if read_only else "")
+    try:
+        con.execute(f"ATTACH ? AS landed ({options})", [str(path)])
+        con.execute("USE landed")
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 _STORAGE_FAULTS = {

@@ -52,6 +52,10 @@ STATE_DDL = (
 )
 
 Connection = duckdb.DuckDBPyConnection
+# Rows per row group of the raw tables and the scratch database: small enough that a load of
+# long article bodies never holds more than a few row groups in memory (measured in
+# benchmarks/FACTIVA.md), large enough for the survey answers' scans.
+ROW_GROUP_SIZE = 4096
 
 
 @dataclass(frozen=True)
@@ -233,8 +237,8 @@ def sync_source(
 
     raw_db.parent.mkdir(parents=True, exist_ok=True)
     scratch = _staging_file(raw_db)
-    with connect(raw_db, on_wait=on_wait) as con:
-        con.execute("ATTACH ? AS staging", [str(scratch)])
+    with connect(raw_db, on_wait=on_wait, row_group_size=ROW_GROUP_SIZE) as con:
+        con.execute(f"ATTACH ? AS staging (ROW_GROUP_SIZE {ROW_GROUP_SIZE})", [str(scratch)])
         batch = _Batch(con, source, result, datetime.now(UTC).replace(tzinfo=None))
         _prepare(batch, reset=not current)
         reference = source.load_reference(con) if to_read else None
