@@ -11,21 +11,30 @@ the sheet is read again as soon as either changes.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from ingestion import errors, names, reference, registry, sheets, textfiles
+from ingestion import coding, errors, names, reference, registry, sheets, textfiles
+from ingestion.coding import (
+    Problem,
+    UniqueKeys,
+    check_vocabulary,
+    coded_date,
+    geography,
+    not_in_vocabulary,
+    require,
+    row_problems,
+)
 from ingestion.database import table_exists
 from ingestion.errors import IssueLog, visible
 from ingestion.landing import LandingSource
 from ingestion.names import Unresolved
 from ingestion.reference import SEEDS_DIR, ReferenceData
 from ingestion.registry import RegistryIndexes
-from ingestion.sheets import parse_coded_date, read_sheet, split_multi
+from ingestion.sheets import read_sheet, split_multi
 
 REQUIRED_COLUMNS = (
     "project_id",
@@ -98,21 +107,10 @@ def read_project_sheet(path: Path, ref: ProjectReference) -> dict[str, pd.DataFr
     log = IssueLog(sheet.file, per_check=20)
     records: list[dict[str, object]] = []
     links: list[dict[str, object]] = []
-    first_seen: dict[str, int] = {}
+    project_ids = UniqueKeys("project_id")
     for row, cells in sheet.records:
-
-        def problem(column: str, message: str, row: int = row) -> None:
-            log.add(message, row=row, column=column)
-
-        project_id = cells["project_id"]
-        if project_id in first_seen:
-            problem(
-                "project_id",
-                f"duplicate project_id '{visible(project_id)}' "
-                f"(first on row {first_seen[project_id]})",
-            )
-        elif project_id:
-            first_seen[project_id] = row
+        problem = row_problems(log, row)
+        project_ids.check(row, cells, problem)
         record = _record(row, cells, ref.seeds, problem)
         records.append(record)
         links += _links(row, cells, record["geography_id"], ref, problem)
@@ -124,26 +122,13 @@ def read_project_sheet(path: Path, ref: ProjectReference) -> dict[str, pd.DataFr
 
 
 def _record(
-    row: int, cells: dict[str, str], ref: ReferenceData, problem: Callable[[str, str], None]
+    row: int, cells: dict[str, str], ref: ReferenceData, problem: Problem
 ) -> dict[str, object]:
-    for column in REQUIRED_COLUMNS:
-        if not cells[column]:
-            problem(column, "required value is empty")
-    geography_id = ref.resolve_geography(cells["country"]) if cells["country"] else None
-    if cells["country"] and geography_id is None:
-        problem("country", f"unknown country or territory '{visible(cells['country'])}'")
-    start_date, precision = None, None
-    if cells["start_date"]:
-        try:
-            start_date, precision = parse_coded_date(cells["start_date"])
-        except ValueError as error:
-            problem("start_date", str(error))
-        else:
-            first, last = ref.programme_years
-            if not first <= start_date.year <= last:
-                problem("start_date", f"year {start_date.year} is outside {first}-{last}")
+    require(cells, REQUIRED_COLUMNS, problem)
+    geography_id = geography(cells, ref, problem)
+    start_date, precision = coded_date(cells, "start_date", ref, problem)
     for column in ("support_kind", "beneficiary_kind"):
-        _check_vocabulary(column, cells[column], ref, problem)
+        check_vocabulary(column, cells[column], ref, problem)
     amount = _amount(cells.get("amount", ""), problem)
     currency = cells.get("currency", "")
     if currency and not _CURRENCY.match(currency):
@@ -175,7 +160,7 @@ def _links(
     cells: dict[str, str],
     geography_id: object,
     ref: ProjectReference,
-    problem: Callable[[str, str], None],
+    problem: Problem,
 ) -> list[dict[str, object]]:
     """One row per value of the multi-valued columns, names resolved to registry ids."""
     links: list[dict[str, object]] = []
@@ -214,10 +199,7 @@ def _links(
     themes = ref.seeds.vocabularies["themes"].values
     for position, theme in enumerate(split_multi(cells.get("themes", "")), start=1):
         if theme not in themes:
-            problem(
-                "themes",
-                f"'{visible(theme)}' is not in the vocabulary ({', '.join(sorted(themes))})",
-            )
+            problem("themes", not_in_vocabulary(theme, themes))
         link("theme", position, theme)
     for position, an in enumerate(split_multi(cells.get("source_ans", "")), start=1):
         if not _ACCESSION.match(an):
@@ -237,16 +219,7 @@ def _links(
     return links
 
 
-def _check_vocabulary(
-    column: str, value: str, ref: ReferenceData, problem: Callable[[str, str], None]
-) -> None:
-    allowed = ref.vocabularies[column].values
-    if value and value not in allowed:
-        listed = ", ".join(sorted(allowed))
-        problem(column, f"'{visible(value)}' is not in the vocabulary ({listed})")
-
-
-def _flag(column: str, cells: dict[str, str], problem: Callable[[str, str], None]) -> bool | None:
+def _flag(column: str, cells: dict[str, str], problem: Problem) -> bool | None:
     text = cells.get(column, "")
     if not text:
         return None
@@ -256,7 +229,7 @@ def _flag(column: str, cells: dict[str, str], problem: Callable[[str, str], None
     return _FLAGS[text.casefold()]
 
 
-def _amount(text: str, problem: Callable[[str, str], None]) -> float | None:
+def _amount(text: str, problem: Problem) -> float | None:
     """A number as coders type it: spaces as thousands separators, a decimal comma allowed."""
     if not text:
         return None
@@ -283,6 +256,7 @@ PROJECTS = LandingSource(
     read=read_project_sheet,
     signature_paths=(
         Path(__file__),
+        Path(coding.__file__),
         Path(errors.__file__),
         Path(names.__file__),
         Path(registry.__file__),

@@ -9,14 +9,14 @@ alias to a registry is all it takes for a rejected sheet to load on the next ref
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from ingestion import errors, names, reference, sheets, textfiles
+from ingestion import coding, errors, names, reference, sheets, textfiles
+from ingestion.coding import Problem, UniqueKeys, check_vocabulary, geography, require, row_problems
 from ingestion.database import table_exists
 from ingestion.errors import ContractViolation, Issue, IssueLog, visible
 from ingestion.landing import LandingSource
@@ -108,22 +108,12 @@ def read_registry_file(path: Path, ref: ReferenceData) -> dict[str, pd.DataFrame
     log = IssueLog(sheet.file)
     entries: list[dict[str, object]] = []
     name_rows: list[dict[str, object]] = []
-    first_seen: dict[str, int] = {}
+    ids = UniqueKeys(kind.id_column)
     for row, cells in sheet.records:
-
-        def problem(column: str, message: str, row: int = row) -> None:
-            log.add(message, row=row, column=column)
-
+        problem = row_problems(log, row)
         entry = _entry(kind, row, cells, ref, problem)
+        ids.check(row, cells, problem)
         entry_id = str(entry["entry_id"])
-        if entry_id in first_seen:
-            problem(
-                kind.id_column,
-                f"duplicate {kind.id_column} '{visible(entry_id)}' "
-                f"(first on row {first_seen[entry_id]})",
-            )
-        elif entry_id:
-            first_seen[entry_id] = row
         entries.append(entry)
         aliases = split_multi(cells.get("aliases", ""))
         for position, name in enumerate([cells["name"], *aliases]):
@@ -150,25 +140,14 @@ def _entry(
     row: int,
     cells: dict[str, str],
     ref: ReferenceData,
-    problem: Callable[[str, str], None],
+    problem: Problem,
 ) -> dict[str, object]:
-    for column in (kind.id_column, "name", *kind.required):
-        if not cells.get(column):
-            problem(column, "required value is empty")
+    require(cells, (kind.id_column, "name", *kind.required), problem)
     entry_type = cells.get(kind.type_column, "") if kind.type_column else ""
     if kind.type_column:
-        allowed = ref.vocabularies[kind.type_column].values
-        if not entry_type:
-            problem(kind.type_column, "required value is empty")
-        elif entry_type not in allowed:
-            problem(
-                kind.type_column,
-                f"'{visible(entry_type)}' is not in the vocabulary ({', '.join(sorted(allowed))})",
-            )
-    country = cells.get("country", "")
-    geography_id = ref.resolve_geography(country) if country else None
-    if country and geography_id is None:
-        problem("country", f"unknown country or territory '{visible(country)}'")
+        require(cells, (kind.type_column,), problem)
+        check_vocabulary(kind.type_column, entry_type, ref, problem)
+    geography_id = geography(cells, ref, problem)
     latitude = _coordinate(cells.get("latitude", ""), 90, "latitude", problem)
     longitude = _coordinate(cells.get("longitude", ""), 180, "longitude", problem)
     return {
@@ -178,7 +157,7 @@ def _entry(
         "aliases": "|".join(split_multi(cells.get("aliases", ""))) or None,
         "entry_type": entry_type or None,
         "geography_id": geography_id,
-        "country_as_coded": country or None,
+        "country_as_coded": cells.get("country") or None,
         "parent_entry_id": cells.get("parent") or None,
         "place_text": cells.get("place") or None,
         "admin1": cells.get("admin1") or None,
@@ -188,9 +167,7 @@ def _entry(
     }
 
 
-def _coordinate(
-    text: str, limit: int, column: str, problem: Callable[[str, str], None]
-) -> float | None:
+def _coordinate(text: str, limit: int, column: str, problem: Problem) -> float | None:
     """Decimal degrees; a decimal comma (a ';'-separated export of a European locale) is fine."""
     if not text:
         return None
@@ -238,6 +215,7 @@ REGISTRY = LandingSource(
     read=read_registry_file,
     signature_paths=(
         Path(__file__),
+        Path(coding.__file__),
         Path(errors.__file__),
         Path(names.__file__),
         Path(sheets.__file__),

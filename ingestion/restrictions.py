@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
-from ingestion import errors, names, reference, sheets, textfiles
+from ingestion import coding, errors, names, reference, sheets, textfiles
+from ingestion.coding import (
+    Problem,
+    UniqueKeys,
+    check_vocabulary,
+    coded_date,
+    geography,
+    not_in_vocabulary,
+    require,
+    row_problems,
+)
 from ingestion.errors import IssueLog, visible
 from ingestion.landing import LandingSource
 from ingestion.reference import SEEDS_DIR, ReferenceData
-from ingestion.sheets import Sheet, parse_coded_date, read_sheet, split_multi
+from ingestion.sheets import read_sheet, split_multi
 
 REQUIRED_COLUMNS = (
     "event_id",
@@ -56,7 +65,9 @@ def read_restriction_sheet(path: Path, reference: ReferenceData) -> pd.DataFrame
     sheet = read_sheet(path, required=REQUIRED_COLUMNS + CONDITIONAL_COLUMNS)
     log = IssueLog(sheet.file)  # every issue listed, none capped
     records = [_record(row, cells, reference, log) for row, cells in sheet.records]
-    _check_unique_ids(sheet, log)
+    event_ids = UniqueKeys("event_id")
+    for row, cells in sheet.records:
+        event_ids.check(row, cells, row_problems(log, row))
     log.raise_if_any()
     return pd.DataFrame.from_records(records, columns=list(RAW_COLUMNS))
 
@@ -64,32 +75,13 @@ def read_restriction_sheet(path: Path, reference: ReferenceData) -> pd.DataFrame
 def _record(
     row: int, cells: dict[str, str], ref: ReferenceData, log: IssueLog
 ) -> dict[str, object]:
-    def problem(column: str, message: str) -> None:
-        log.add(message, row=row, column=column)
-
-    for column in REQUIRED_COLUMNS:
-        if not cells[column]:
-            problem(column, "required value is empty")
-
-    geography_id = ref.resolve_geography(cells["country"]) if cells["country"] else None
-    if cells["country"] and geography_id is None:
-        problem("country", f"unknown country or territory '{visible(cells['country'])}'")
-
-    event_date, precision = None, None
-    if cells["event_date"]:
-        try:
-            event_date, precision = parse_coded_date(cells["event_date"])
-        except ValueError as error:
-            problem("event_date", str(error))
-        else:
-            first, last = ref.programme_years
-            if not first <= event_date.year <= last:
-                problem("event_date", f"year {event_date.year} is outside {first}-{last}")
+    problem = row_problems(log, row)
+    require(cells, REQUIRED_COLUMNS, problem)
+    geography_id = geography(cells, ref, problem)
+    event_date, precision = coded_date(cells, "event_date", ref, problem)
 
     restriction_type = cells["restriction_type"]
-    type_vocabulary = ref.vocabularies["restriction_type"]
-    if restriction_type and restriction_type not in type_vocabulary.values:
-        problem("restriction_type", _not_in(restriction_type, type_vocabulary.values))
+    if not check_vocabulary("restriction_type", restriction_type, ref, problem):
         restriction_type = ""
 
     for column in CONDITIONAL_COLUMNS:
@@ -101,7 +93,7 @@ def _record(
             problem(column, f"no value between the '|' separators in '{visible(cells[column])}'")
         for value in values:
             if value and value not in vocabulary.values:
-                problem(column, _not_in(value, vocabulary.values))
+                problem(column, not_in_vocabulary(value, vocabulary.values))
 
     initiator_country = cells.get("initiator_country", "")
     if initiator_country and not _ALPHA3.match(initiator_country):
@@ -129,7 +121,7 @@ def _check_conditional(
     value: str,
     restriction_type: str,
     ref: ReferenceData,
-    problem: Callable[[str, str], None],
+    problem: Problem,
 ) -> None:
     """harm/status/charge_link are required exactly for the restriction types they describe."""
     if not restriction_type:
@@ -143,25 +135,8 @@ def _check_conditional(
     if not value:
         problem(column, f"required for restriction_type '{restriction_type}'")
     elif value not in allowed:
-        problem(column, _not_in(value, allowed, f" for restriction_type '{restriction_type}'"))
-
-
-def _not_in(value: str, allowed: frozenset[str] | set[str], context: str = "") -> str:
-    return f"'{visible(value)}' is not in the vocabulary{context} ({', '.join(sorted(allowed))})"
-
-
-def _check_unique_ids(sheet: Sheet, log: IssueLog) -> None:
-    first_seen: dict[str, int] = {}
-    for row, cells in sheet.records:
-        event_id = cells["event_id"]
-        if event_id in first_seen:
-            log.add(
-                f"duplicate event_id '{visible(event_id)}' (first on row {first_seen[event_id]})",
-                row=row,
-                column="event_id",
-            )
-        elif event_id:
-            first_seen[event_id] = row
+        context = f" for restriction_type '{restriction_type}'"
+        problem(column, not_in_vocabulary(value, allowed, context))
 
 
 def _read(path: Path, ref: ReferenceData) -> dict[str, pd.DataFrame]:
@@ -178,6 +153,7 @@ RESTRICTIONS = LandingSource(
     read=_read,
     signature_paths=(
         Path(__file__),
+        Path(coding.__file__),
         Path(errors.__file__),
         Path(names.__file__),
         Path(sheets.__file__),
