@@ -14,7 +14,7 @@ DEFAULT_SEED = 20230401
 
 def generate_all(landing_dir: Path, *, scale: int = 1, seed: int = DEFAULT_SEED) -> list[Path]:
     """Write every sample source below ``landing_dir`` and return the files written."""
-    from sample_data import projects, restrictions, surveys
+    from sample_data import media, projects, restrictions, surveys
 
     landing_dir = Path(landing_dir)
     written: list[Path] = []
@@ -22,4 +22,6 @@ def generate_all(landing_dir: Path, *, scale: int = 1, seed: int = DEFAULT_SEED)
     written += surveys.generate(landing_dir, scale=scale, seed=seed)
     # registry/, projects/ and the factiva/ article store the projects cite
     written += projects.generate(landing_dir, scale=scale, seed=seed)
+    # media/, keywords/ and the TASS/Sputnik/RT deliveries they code, after the projects' factiva/
+    written += media.generate(landing_dir, scale=scale, seed=seed)
     return written
