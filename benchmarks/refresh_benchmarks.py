@@ -148,9 +148,10 @@ Analysis of what dominates: README.md in this folder.
 
 
 def write_results_table(results_dir: Path) -> None:
-    """Rewrite RESULTS.md from every recorded run, oldest first."""
+    """Rewrite RESULTS.md from every recorded refresh run, oldest first (the results of the
+    other benchmarks, ``<name>-<time>.json``, have tables of their own)."""
     rows = []
-    for path in sorted(results_dir.glob("*.json")):
+    for path in sorted(results_dir.glob("[0-9]*.json")):
         record = json.loads(path.read_text())
         machine_text = (
             f"{record['machine']['cores']} cores, {record['machine']['memory_gib']} GiB, "
