@@ -109,7 +109,13 @@ KEYWORD_WEIGHTS = {"nato": (12, 25, 55, 6, 2), "european_union": (8, 20, 60, 9, 
                    "united_states": (15, 25, 52, 6, 2), "democracy": (5, 10, 50, 25, 10),
                    "west": (35, 35, 25, 4, 1)}  # fmt: skip
 KEYWORD_SHARE = {"nato": 14, "european_union": 14, "united_states": 52, "democracy": 4, "west": 16}
-RUSSIAN_FORMS = {"Journalists": "Журналисты", "Students": "Студенты", "Protesters": "Протестующие"}
+RUSSIAN_FORMS = {  # the Kyrgyz coders (Windows-1251 sheet) write informal groups in Russian
+    "Journalists": "Журналисты", "Students": "Студенты", "Protesters": "Протестующие",
+    "Non-Governmental Organizations": "Неправительственные организации",
+    "Opposition Parties": "Оппозиционные партии", "Religious Communities": "Религиозные общины",
+    "Russian Compatriots": "Российские соотечественники", "Veterans' Unions": "Союзы ветеранов",
+    "Bloggers": "Блогеры",
+}  # fmt: skip
 TITLES = {  # (English, Russian)
     "election": ("{geo}: observers assess the vote", "{geo}: наблюдатели оценили ход выборов"),
     "civic": ("{who} in {geo}: civil society ties strengthen", "Сотрудничество в сфере гражданского общества: {geo}"),
@@ -292,7 +298,7 @@ def _sampled(seed: int, code: str, replica: int, taken: set[str], batch: Batch) 
         if roll < 0.45:
             name, category, lean = rng.choice(INFORMAL)
             written = (
-                RUSSIAN_FORMS.get(name, name) if code == "KGZ" and rng.random() < 0.3 else name
+                RUSSIAN_FORMS.get(name, name) if code == "KGZ" and rng.random() < 0.7 else name
             )
             return written, "domestic", "informal_group", category, lean
         name, kind, category, lean, forms = rng.choice(EXTERNAL)
