@@ -68,18 +68,32 @@ def check_vocabulary(column: str, value: str, ref: ReferenceData, problem: Probl
 
 
 class UniqueKeys:
-    """A key column that must be unique within one sheet: a repeat names the first row."""
+    """Key columns whose values must be unique within one sheet: a repeat names the first row.
 
-    def __init__(self, column: str):
-        self.column = column
-        self._first: dict[str, int] = {}
+    The key is read from the cells, or given (e.g. with the country already resolved, so
+    'KAZ' and 'Kazakhstan' are one key); it is reported in ``report_column`` (the last column).
+    """
 
-    def check(self, row: int, cells: dict[str, str], problem: Problem) -> None:
-        key = cells.get(self.column, "")
+    def __init__(self, *columns: str):
+        self.columns = columns
+        self.report_column = columns[-1]
+        self._first: dict[tuple[str, ...], int] = {}
+
+    def check(
+        self,
+        row: int,
+        cells: dict[str, str],
+        problem: Problem,
+        key: tuple[str, ...] | None = None,
+    ) -> None:
+        key = key if key is not None else tuple(cells.get(c, "") for c in self.columns)
+        if not all(key):
+            return
         if key in self._first:
             problem(
-                self.column,
-                f"duplicate {self.column} '{visible(key)}' (first on row {self._first[key]})",
+                self.report_column,
+                f"duplicate {'/'.join(self.columns)} '{visible('/'.join(key))}' "
+                f"(first on row {self._first[key]})",
             )
-        elif key:
+        else:
             self._first[key] = row

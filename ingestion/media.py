@@ -152,27 +152,6 @@ def check_article(cells: dict[str, str], ref: MediaReference, problem: Problem) 
         )
 
 
-class UniqueCombination:
-    """Columns whose combination must be unique within one sheet (e.g. an/country/keyword)."""
-
-    def __init__(self, columns: tuple[str, ...], report_column: str):
-        self.columns = columns
-        self.report_column = report_column
-        self._first: dict[tuple[str, ...], int] = {}
-
-    def check(self, row: int, key: tuple[str, ...], problem: Problem) -> None:
-        if not all(key):
-            return
-        if key in self._first:
-            problem(
-                self.report_column,
-                f"duplicate {'/'.join(self.columns)} '{visible('/'.join(key))}' "
-                f"(first on row {self._first[key]})",
-            )
-        else:
-            self._first[key] = row
-
-
 def read_media_sheet(path: Path, ref: MediaReference) -> dict[str, pd.DataFrame]:
     """Validate a media-mention sheet; return its mentions with actor names resolved."""
     sheet = read_sheet(path, required=MEDIA_REQUIRED)
@@ -212,7 +191,7 @@ def read_keyword_sheet(path: Path, ref: MediaReference) -> dict[str, pd.DataFram
     """Validate a keyword-mention sheet: one row per keyword per article and country."""
     sheet = read_sheet(path, required=KEYWORD_REQUIRED)
     log = IssueLog(sheet.file, per_check=20)
-    keys = UniqueCombination(("an", "country", "keyword"), "keyword")
+    keys = UniqueKeys("an", "country", "keyword")
     records: list[dict[str, object]] = []
     for row, cells in sheet.records:
         problem = row_problems(log, row)
@@ -222,7 +201,7 @@ def read_keyword_sheet(path: Path, ref: MediaReference) -> dict[str, pd.DataFram
             check_vocabulary(column, cells.get(column, ""), ref.seeds, problem)
         check_article(cells, ref, problem)
         if geography_id is not None:
-            keys.check(row, (cells["an"], geography_id, cells["keyword"]), problem)
+            keys.check(row, cells, problem, key=(cells["an"], geography_id, cells["keyword"]))
         records.append(
             {
                 "an": cells["an"],
