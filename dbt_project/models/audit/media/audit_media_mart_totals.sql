@@ -37,8 +37,8 @@ by_month as (
 by_kind as (
     select
         geography_id,
-        sum(mentions) filter (where breakdown = 'actor_kind') as kind_mentions,
-        sum(mentions) filter (where breakdown = 'actor_category') as category_mentions
+        sum(mentions) filter (where breakdown = 'kind') as kind_mentions,
+        sum(mentions) filter (where breakdown = 'category') as category_mentions
     from {{ ref('media_mentions_by_kind') }}
     group by all
 ),

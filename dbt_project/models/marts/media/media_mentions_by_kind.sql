@@ -1,41 +1,52 @@
--- Named versus informal actors (the text of section 3.2): per geography, scope and breakdown
--- (`actor_kind` or `actor_category`), the distinct actors, their in-window mentions and the
--- neutral ones. Every breakdown sums to the scope's mentions (mentions without a category are
--- the `actor_category` row with a null value). Geographies without mentions have no rows.
+-- Named versus informal actors (the text of section 3.2): per geography and scope, distinct
+-- actors, in-window mentions and neutral ones by actor kind (breakdown `kind`), by category
+-- (`category`) and by kind and category together (`kind_category`: "9 mentions of 7 named
+-- actors, media organisations 5 mentions, community organisations 3"). Each breakdown of a scope
+-- sums to the scope's mentions; a mention without a category counts under a null category
+-- (label "Not coded"). Geographies without mentions have no rows.
 with mentions as (
     select * from {{ ref('fct_media_mentions') }} where in_window
 ),
-vocabulary as (
-    select column_name, value, label, sort_order
-    from {{ ref('coding_vocabularies') }}
-    where column_name in ('actor_kind', 'actor_category')
+kinds as (
+    select value, label, sort_order from {{ ref('coding_vocabularies') }} where column_name = 'actor_kind'
 ),
-long as (
-    select geography_id, actor_scope, 'actor_kind' as breakdown, actor_kind as breakdown_value, actor_id, sentiment
-    from mentions
-    union all
-    select geography_id, actor_scope, 'actor_category', actor_category, actor_id, sentiment
-    from mentions
+categories as (
+    select value, label, sort_order from {{ ref('coding_vocabularies') }} where column_name = 'actor_category'
 ),
 counts as (
     select
         geography_id,
         actor_scope,
-        breakdown,
-        breakdown_value,
+        case
+            when grouping(actor_category) = 1 then 'kind'
+            when grouping(actor_kind) = 1 then 'category'
+            else 'kind_category'
+        end as breakdown,
+        actor_kind,
+        actor_category,
         count(distinct actor_id) as actors,
         count(*) as mentions,
         count(*) filter (where sentiment = 'neutral') as neutral_mentions
-    from long
-    group by all
+    from mentions
+    group by grouping sets (
+        (geography_id, actor_scope, actor_kind),
+        (geography_id, actor_scope, actor_category),
+        (geography_id, actor_scope, actor_kind, actor_category)
+    )
 )
 select
     counts.geography_id,
     counts.actor_scope,
     counts.breakdown,
-    counts.breakdown_value,
-    coalesce(vocabulary.label, 'Not coded') as breakdown_label,
-    vocabulary.sort_order as breakdown_sort_order,
+    counts.actor_kind,
+    kinds.label as actor_kind_label,
+    kinds.sort_order as actor_kind_sort_order,
+    counts.actor_category,
+    case
+        when counts.breakdown = 'kind' then null
+        else coalesce(categories.label, 'Not coded')
+    end as actor_category_label,
+    categories.sort_order as actor_category_sort_order,
     counts.actors,
     counts.mentions,
     counts.neutral_mentions,
@@ -46,5 +57,5 @@ select
         2
     ) as share_of_scope_pct
 from counts
-left join vocabulary
-    on vocabulary.column_name = counts.breakdown and vocabulary.value = counts.breakdown_value
+left join kinds on kinds.value = counts.actor_kind
+left join categories on categories.value = counts.actor_category
