@@ -1,3 +1,4 @@
+-- What the media marts leave out or flag for a geography.
 -- What the media marts leave out or flag for a geography: mentions and keyword mentions of
 -- articles outside the window (kept, not counted), of articles later deleted from Factiva
 -- (kept, counted), unlisted actors and names resolved through aliases.
@@ -6,4 +7,4 @@ SELECT mentions_coded, mentions_in_window, mentions_out_of_window, mentions_arti
        mentions_name_resolved, keyword_mentions_coded, keyword_mentions_in_window,
        keyword_mentions_out_of_window, keyword_mentions_article_deleted
 FROM marts.media_data_quality
-WHERE geography_id = 'KAZ';
+WHERE geography_id = getvariable('geography_id');

@@ -5,5 +5,5 @@ SELECT event_id, event_date, label, mentions_near_event, geography_mentions,
        round(share_of_mentions_pct) AS share_pct, neutral_mentions_near_event,
        round(neutral_share_pct) AS neutral_pct
 FROM marts.media_event_clustering
-WHERE geography_id = 'KAZ'
+WHERE geography_id = getvariable('geography_id')
 ORDER BY is_all_events, event_date;

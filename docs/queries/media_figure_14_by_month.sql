@@ -8,6 +8,6 @@ SELECT m.year_month,
        any_value(CASE WHEN s.days_from_nearest_event = 0 THEN s.nearest_event_label END) AS event_in_month
 FROM marts.media_mentions_by_month AS m
 JOIN marts.media_mention_spikes AS s USING (geography_id, month)
-WHERE m.geography_id = 'KAZ'
+WHERE m.geography_id = getvariable('geography_id')
 GROUP BY m.year_month
 ORDER BY m.year_month;

@@ -1,3 +1,4 @@
+-- Section 3.2: the figures of the text, mentions by scope, named versus generalised actors and neutral shares.
 -- Section 3.2, the figures of the text (Kazakhstan: 85 mentions, 62 external, 23 domestic; 9
 -- domestic mentions name a specific group = 39%, of 7 named actors; 14 generalised mentions of 12
 -- informal groups, 8 neutral = 57%; 21 organisations named, 21 informal groups; 56 of 62
@@ -10,4 +11,4 @@ SELECT mentions, external_mentions, domestic_mentions,
        external_neutral_mentions, round(external_neutral_share_pct) AS external_neutral_pct,
        keyword_mentions, outlet_groups, mentions_outside_window
 FROM marts.media_mention_headlines
-WHERE geography_id = 'KAZ';
+WHERE geography_id = getvariable('geography_id');

@@ -5,5 +5,5 @@
 SELECT actor_scope, breakdown, actor_kind_label, actor_category_label, actors, mentions,
        neutral_mentions, round(neutral_share_pct) AS neutral_pct, round(share_of_scope_pct) AS share_of_scope_pct
 FROM marts.media_mentions_by_kind
-WHERE geography_id = 'KAZ' AND breakdown IN ('kind', 'kind_category')
+WHERE geography_id = getvariable('geography_id') AND breakdown IN ('kind', 'kind_category')
 ORDER BY actor_scope, actor_kind_sort_order, breakdown <> 'kind', actor_category_sort_order NULLS LAST;

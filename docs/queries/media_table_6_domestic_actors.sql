@@ -5,5 +5,5 @@
 SELECT actor_name, actor_kind_label, actor_category_label,
        extremely_negative, somewhat_negative, neutral, somewhat_positive, extremely_positive, total
 FROM marts.media_domestic_actor_sentiment
-WHERE geography_id = 'KAZ'
+WHERE geography_id = getvariable('geography_id')
 ORDER BY row_order;

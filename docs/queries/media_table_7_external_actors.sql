@@ -4,5 +4,5 @@
 SELECT actor_name, actor_kind_label,
        extremely_negative, somewhat_negative, neutral, somewhat_positive, extremely_positive, total
 FROM marts.media_external_actor_sentiment
-WHERE geography_id = 'KAZ'
+WHERE geography_id = getvariable('geography_id')
 ORDER BY row_order;

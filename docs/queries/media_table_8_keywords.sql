@@ -6,11 +6,11 @@ FROM (
     SELECT keyword_sort_order, keyword_label, extremely_negative, somewhat_negative, neutral,
            somewhat_positive, extremely_positive, total
     FROM marts.media_keyword_sentiment
-    WHERE geography_id = 'KAZ'
+    WHERE geography_id = getvariable('geography_id')
     UNION ALL
     SELECT 99, 'Total', sum(extremely_negative), sum(somewhat_negative), sum(neutral),
            sum(somewhat_positive), sum(extremely_positive), sum(total)
     FROM marts.media_keyword_sentiment
-    WHERE geography_id = 'KAZ'
+    WHERE geography_id = getvariable('geography_id')
 )
 ORDER BY keyword_sort_order;

@@ -2,6 +2,6 @@
 PIVOT (
     SELECT year, beneficiary_kind_label, project_count
     FROM marts.russian_projects_by_year
-    WHERE geography_id = 'KAZ'
+    WHERE geography_id = getvariable('geography_id')
 ) ON beneficiary_kind_label USING sum(project_count)
 ORDER BY year;
