@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -59,6 +60,38 @@ def test_sensor_fires_on_new_changed_and_removed_files_only(landing):
         sheet.unlink()
         requests, _, _ = tick(cursor_after_add)
         assert len(requests) == 1
+
+
+def test_a_return_to_an_earlier_landing_state_starts_a_refresh(landing):
+    """Removing a bad file brings the landing zone back to a state that already ran: the
+    recovery refresh must get a run key of its own, or Dagster drops it as already done."""
+    sheet = landing / "restrictions" / "kaz.csv"
+    sheet.write_text("event_id\n", encoding="utf-8")
+    with dg.instance_for_test() as instance:
+        cursor, keys = None, []
+        for change in ("start", "bad file added", "bad file removed"):
+            if change == "bad file added":
+                (landing / "restrictions" / "bad.csv").write_text("x\n", encoding="utf-8")
+            if change == "bad file removed":
+                (landing / "restrictions" / "bad.csv").unlink()
+            context = dg.build_sensor_context(instance=instance, cursor=cursor)
+            result = landing_files_sensor.evaluate_tick(context)
+            (request,) = result.run_requests
+            keys.append(request.run_key)
+            cursor = result.cursor
+        assert len(set(keys)) == 3
+        assert keys[0] != keys[2]  # same landing state as the start, a new refresh
+        assert json.loads(cursor)["requests"] == 3
+
+
+def test_sensor_reads_a_cursor_of_the_older_plain_form(landing):
+    from orchestration.defs.automation.sensors import landing_signature
+
+    with dg.instance_for_test() as instance:
+        plain = landing_signature(WarehousePaths.from_env())
+        context = dg.build_sensor_context(instance=instance, cursor=plain)
+        result = landing_files_sensor.evaluate_tick(context)
+        assert result.run_requests == [] and "No landing file changed" in result.skip_message
 
 
 HOLD_LOCK = """

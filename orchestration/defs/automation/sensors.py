@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 
 import dagster as dg
 
@@ -39,10 +40,29 @@ def landing_files_sensor(context: dg.SensorEvaluationContext):
     paths = WarehousePaths.from_env()
     _upkeep(context, paths)
     signature = landing_signature(paths)
-    if signature == context.cursor:
+    seen, requests = _read_cursor(context.cursor)
+    if signature == seen:
         return dg.SkipReason("No landing file changed since the last refresh request.")
-    context.update_cursor(signature)
-    return dg.RunRequest(run_key=signature)
+    # One run key per change, not per landing state: a landing zone that returns to an earlier
+    # state (a bad file removed again) must start a refresh too, and Dagster drops run requests
+    # whose key already ran.
+    requests += 1
+    context.update_cursor(json.dumps({"signature": signature, "requests": requests}))
+    return dg.RunRequest(
+        run_key=f"landing-change-{requests}", tags={"civic/landing_signature": signature[:16]}
+    )
+
+
+def _read_cursor(cursor: str | None) -> tuple[str | None, int]:
+    """(landing signature, changes requested so far); a cursor of the older plain form is the
+    signature alone."""
+    if not cursor:
+        return None, 0
+    try:
+        state = json.loads(cursor)
+    except json.JSONDecodeError:
+        return cursor, 0
+    return state["signature"], int(state["requests"])
 
 
 def _upkeep(context: dg.SensorEvaluationContext, paths: WarehousePaths) -> None:
