@@ -1,0 +1,1 @@
+"""The country profiles, one partition per geography, built from the published release."""

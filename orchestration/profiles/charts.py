@@ -1,0 +1,247 @@
+"""Charts of the country profiles: Vega-Altair specs rendered offline to inline SVG by vl-convert.
+
+Every chart draws one report query's result as it comes back (no number is computed here): the
+builder only decides which columns go on which channel, from the column names and types. A figure
+whose columns fit no builder gets no chart (its table and CSV still appear).
+"""
+
+from __future__ import annotations
+
+import re
+from concurrent.futures import ThreadPoolExecutor
+
+import altair as alt
+import pandas as pd
+import vl_convert as vlc
+
+WIDTH = 620
+TIME_COLUMNS = ("year_month", "year_quarter", "year", "survey_year", "month", "quarter")
+LAT_COLUMNS = ("latitude", "lat")
+LON_COLUMNS = ("longitude", "lon", "lng")
+_SKIP_VALUE = re.compile(r"(^|_)(sort|rank|order|id)($|_)|ci_low|ci_high")
+PREFERRED = ("project_count", "event_count", "mentions", "instances", "cases", "mention_count")
+_REGIONAL = re.compile(r"region")
+
+
+def _numeric(df: pd.DataFrame) -> list[str]:
+    return [
+        c
+        for c in df.columns
+        if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])
+    ]
+
+
+def _labels(df: pd.DataFrame) -> list[str]:
+    """Text columns, readable labels first: `x_label` replaces its code column `x`."""
+    text = [c for c in df.columns if df[c].dtype == object or pd.api.types.is_string_dtype(df[c])]
+    text = [c for c in text if f"{c}_label" not in text]
+    return sorted(text, key=lambda c: (not c.endswith("_label"), text.index(c)))
+
+
+def _first(columns: list[str], names: tuple[str, ...]) -> str | None:
+    for name in names:
+        if name in columns:
+            return name
+    return None
+
+
+def _value_columns(df: pd.DataFrame) -> list[str]:
+    """Numeric columns worth drawing, preferred measures (counts of the report) first."""
+    out = []
+    for c in _numeric(df):
+        if c in TIME_COLUMNS or any(k in c for k in ("latitude", "longitude", "margin", "region")):
+            continue
+        if c.endswith(("_pp", "_low", "_high", "member_count")) or _SKIP_VALUE.search(c):
+            continue
+        out.append(c)
+    return sorted(out, key=lambda c: (c not in PREFERRED, out.index(c)))
+
+
+def _prepared(df: pd.DataFrame) -> pd.DataFrame:
+    """A JSON-safe copy: dates and decimals as plain values."""
+    out = df.copy()
+    for column in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[column]) or out[column].dtype == object:
+            out[column] = out[column].map(
+                lambda v: v if v is None or isinstance(v, (str, bool, int, float)) else str(v)
+            )
+    return out
+
+
+def map_chart(df: pd.DataFrame, title: str) -> alt.Chart | None:
+    """Figure 13: one circle per place, sized by its count, on an equal-area projection of the
+    places' own extent (no tiles, no basemap download)."""
+    lat, lon = _first(list(df.columns), LAT_COLUMNS), _first(list(df.columns), LON_COLUMNS)
+    values = [c for c in _value_columns(df) if c not in (lat, lon)]
+    if lat is None or lon is None or not values:
+        return None
+    data = _prepared(df.dropna(subset=[lat, lon]))
+    if data.empty:
+        return None
+    label = (_labels(df) or [values[0]])[0]
+    size = values[0]
+    points = (
+        alt.Chart(data)
+        .mark_circle(opacity=0.6, color="#b2182b", stroke="#67001f")
+        .encode(
+            longitude=f"{lon}:Q",
+            latitude=f"{lat}:Q",
+            size=alt.Size(f"{size}:Q", scale=alt.Scale(range=[30, 1800]), title=size),
+            tooltip=list(df.columns),
+        )
+    )
+    top = data.sort_values(size, ascending=False).head(8)
+    text = (
+        alt.Chart(top)
+        .mark_text(dy=-12, fontSize=11, fontWeight="bold")
+        .encode(longitude=f"{lon}:Q", latitude=f"{lat}:Q", text=alt.Text(f"{label}:N"))
+    )
+    graticule = alt.Chart(alt.graticule(step=[5, 5])).mark_geoshape(stroke="#ddd", strokeWidth=0.5)
+    return (
+        (graticule + points + text)
+        .project("mercator")
+        .properties(width=WIDTH, height=380, title=title[:90])
+    )
+
+
+def interval_chart(df: pd.DataFrame, title: str) -> alt.Chart | None:
+    """A survey estimate with its 95% interval (ci_low/ci_high, or +/- its margin of error) and the
+    regional mean as a tick, one row per item and wave; within-margin flags are shown as shapes."""
+    columns = list(df.columns)
+    low = next((c for c in columns if "ci_low" in c or c.endswith("_low")), None)
+    high = next((c for c in columns if "ci_high" in c or c.endswith("_high")), None)
+    margin = next((c for c in _numeric(df) if "margin_of_error" in c), None)
+    values = [c for c in _value_columns(df) if c not in (low, high, margin)]
+    if not values or not ((low and high) or margin):
+        return None
+    value = values[0]
+    labels = _labels(df)
+    regional = next((c for c in _numeric(df) if _REGIONAL.search(c) and "count" not in c), None)
+    flag = next((c for c in columns if "within_margin" in c and "gap" in c), None)
+    data = _prepared(df)
+    if not (low and high):
+        data = data.assign(
+            interval_low=data[value] - data[margin], interval_high=data[value] + data[margin]
+        )
+        low, high = "interval_low", "interval_high"
+    row = labels[0] if labels else None
+    color = labels[1] if len(labels) > 1 else None
+    y = alt.Y(f"{row}:N", title=None, sort=None) if row else alt.value(10)
+    encode_color = (
+        {"color": alt.Color(f"{color}:N", legend=alt.Legend(orient="bottom"))} if color else {}
+    )
+    offset = {"yOffset": alt.YOffset(f"{color}:N")} if color else {}
+    base = alt.Chart(data)
+    bars = base.mark_rule(strokeWidth=2).encode(
+        x=alt.X(f"{low}:Q", title=f"{value} (95% interval)"),
+        x2=f"{high}:Q",
+        y=y,
+        **encode_color,
+        **offset,
+    )
+    shape = {"shape": alt.Shape(f"{flag}:N", title="gap to region within margin")} if flag else {}
+    points = base.mark_point(filled=True, size=70).encode(
+        x=f"{value}:Q", y=y, tooltip=list(df.columns), **encode_color, **offset, **shape
+    )
+    layers = bars + points
+    if regional:
+        layers += base.mark_tick(color="black", thickness=2, size=14).encode(
+            x=f"{regional}:Q", y=y, **offset
+        )
+    rows = data[row].nunique() * (data[color].nunique() if color else 1) if row else 1
+    return layers.properties(
+        width=WIDTH - 160, height=max(60, min(600, 18 * rows)), title=title[:90]
+    )
+
+
+def time_chart(df: pd.DataFrame, title: str) -> alt.Chart | None:
+    """A series over time: one line per label (long format) or per numeric column (wide)."""
+    time = _first(list(df.columns), TIME_COLUMNS)
+    if time is None:
+        return None
+    values = [c for c in _value_columns(df) if c != time]
+    labels = [c for c in _labels(df) if c != time]
+    data = _prepared(df)
+    data[time] = data[time].astype(str)
+    if labels and values:
+        series, value = labels[0], values[0]
+    elif values:
+        data = data.melt(id_vars=[time], value_vars=values, var_name="series", value_name="value")
+        series, value = "series", "value"
+    else:
+        return None
+    return (
+        alt.Chart(data)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X(f"{time}:O", title=None, axis=alt.Axis(labelAngle=-60, labelOverlap=True)),
+            y=alt.Y(f"{value}:Q", title=value),
+            color=alt.Color(f"{series}:N", legend=alt.Legend(orient="bottom", columns=3)),
+            tooltip=[time, series, value],
+        )
+        .properties(width=WIDTH, height=240, title=title[:90])
+    )
+
+
+def bar_chart(df: pd.DataFrame, title: str) -> alt.Chart | None:
+    """One bar per label of the first text column, length = the first count/share column."""
+    labels, values = _labels(df), _value_columns(df)
+    if not labels or not values:
+        return None
+    label, value = labels[0], values[0]
+    data = _prepared(df.dropna(subset=[value]))
+    color = labels[1] if len(labels) > 1 and df[labels[1]].nunique() <= 8 else None
+    encode = {"color": alt.Color(f"{color}:N", legend=alt.Legend(orient="bottom"))} if color else {}
+    bars = (
+        alt.Chart(data)
+        .mark_bar(color="#4c78a8")
+        .encode(
+            y=alt.Y(f"{label}:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
+            x=alt.X(f"{value}:Q", title=value),
+            tooltip=list(df.columns),
+            **encode,
+        )
+    )
+    return bars.properties(
+        width=WIDTH - 260, height=max(40, 18 * data[label].nunique()), title=title[:90]
+    )
+
+
+def intervals_by_topic(df: pd.DataFrame, title: str) -> alt.VConcatChart | None:
+    """One interval chart per survey topic, stacked (independent scales), from one result."""
+    parts = []
+    for topic, rows in df.groupby("topic", sort=False):
+        chart = interval_chart(rows.drop(columns=["topic"]), str(topic).replace("_", " "))
+        if chart is not None:
+            parts.append(chart)
+    if not parts:
+        return None
+    return alt.vconcat(*parts, title=title[:90]).resolve_scale(color="independent", x="independent")
+
+
+def chart_for(name: str, df: pd.DataFrame, title: str) -> alt.Chart | None:
+    """The chart of one figure query's result, or None when the columns fit no builder."""
+    if df.empty:
+        return None
+    if "topic" in df.columns and any("ci_low" in c for c in df.columns):
+        return intervals_by_topic(df, title)
+    columns = list(df.columns)
+    if _first(columns, LAT_COLUMNS) and _first(columns, LON_COLUMNS):
+        return map_chart(df, title)
+    for builder in (interval_chart, time_chart, bar_chart):
+        chart = builder(df, title)
+        if chart is not None:
+            return chart
+    return None
+
+
+def to_svg(chart: alt.Chart) -> str:
+    """Render offline (vl-convert bundles Vega; nothing is fetched) to an SVG string."""
+    svg = vlc.vegalite_to_svg(chart.to_dict(validate=False))
+    return re.sub(r"^<\?xml[^>]*>\s*", "", svg)
+
+
+def render_all(charts: dict[str, alt.Chart], workers: int = 4) -> dict[str, str]:
+    """SVG of every chart, converted in parallel (vl-convert releases the GIL while it renders)."""
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return dict(zip(charts, pool.map(to_svg, charts.values()), strict=True))

@@ -1,0 +1,80 @@
+"""Tables of the country profiles: a report query's result as plain semantic HTML.
+
+A `<table>` with a `<caption>`, a `<thead>` of the query's column names and one `<tbody>` row per
+result row, exactly as the query returned it (numbers right-aligned, nulls shown as an en dash,
+booleans as yes/no); nothing is summed or rounded here.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+from html import escape
+
+import numpy as np
+import pandas as pd
+
+MAX_ROWS = 400
+"""Longer results are cut in the page (the CSV beside it always holds every row)."""
+
+
+def _scalar(value: object) -> object:
+    """A plain Python value: numpy scalars unwrapped, lists and arrays joined by "; "."""
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return "; ".join(str(v) for v in value)
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _cell(value: object) -> tuple[str, str]:
+    """(css class, text) of one cell."""
+    value = _scalar(value)
+    if isinstance(value, datetime) and not isinstance(value, pd.Timestamp):
+        value = pd.Timestamp(value)
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+        return "null", "\u2013"
+    if isinstance(value, (pd.Timestamp, datetime)):
+        return "date", value.strftime(
+            "%Y-%m-%d" if value == value.normalize() else "%Y-%m-%d %H:%M"
+        )
+    if isinstance(value, bool):
+        return "flag", "yes" if value else "no"
+    if isinstance(value, int):
+        return "num", f"{value:,}".replace(",", "\u202f")
+    if isinstance(value, float):
+        text = f"{value:.0f}" if value.is_integer() else f"{value:.6g}"
+        return "num", text
+    return "text", str(value)
+
+
+def html_table(df: pd.DataFrame, caption: str | None = None, table_id: str | None = None) -> str:
+    """One result as a semantic HTML table."""
+    attrs = f' id="{escape(table_id)}"' if table_id else ""
+    parts = [f'<div class="scroll"><table class="data"{attrs}>']
+    if caption:
+        parts.append(f"<caption>{escape(caption)}</caption>")
+    parts.append("<thead><tr>")
+    parts.extend(f'<th scope="col">{escape(str(column))}</th>' for column in df.columns)
+    parts.append("</tr></thead><tbody>")
+    for row in df.head(MAX_ROWS).itertuples(index=False, name=None):
+        parts.append("<tr>")
+        for value in row:
+            css, text = _cell(value)
+            parts.append(f'<td class="{css}">{escape(text)}</td>')
+        parts.append("</tr>")
+    parts.append("</tbody></table></div>")
+    if len(df) > MAX_ROWS:
+        parts.append(f'<p class="note">First {MAX_ROWS} of {len(df)} rows; the CSV has all.</p>')
+    return "".join(parts)
+
+
+def definition_list(df: pd.DataFrame) -> str:
+    """A one-row result (headline figures, data-quality counts) as a `<dl>` of column: value."""
+    if df.empty:
+        return ""
+    row = df.iloc[0]
+    items = []
+    for column in df.columns:
+        value = row[column]
+        _css, text = _cell(value)
+        items.append(f"<dt>{escape(str(column))}</dt><dd>{escape(text)}</dd>")
+    return f'<dl class="figures">{"".join(items)}</dl>'
