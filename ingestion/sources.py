@@ -5,6 +5,7 @@ from __future__ import annotations
 from ingestion.factiva import FACTIVA
 from ingestion.landing import LandingSource
 from ingestion.media import KEYWORDS, MEDIA
+from ingestion.printed_figures import PRINTED_FIGURES
 from ingestion.projects import PROJECTS
 from ingestion.registry import REGISTRY
 from ingestion.restrictions import RESTRICTIONS
@@ -19,4 +20,5 @@ SOURCES: tuple[LandingSource, ...] = (
     PROJECTS,
     MEDIA,
     KEYWORDS,
+    PRINTED_FIGURES,
 )
