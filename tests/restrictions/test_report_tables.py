@@ -1,8 +1,15 @@
-"""Kazakhstan's restriction tables and figures, read from the published marts, cell by cell."""
+"""Kazakhstan's restriction tables and figures, cell by cell: the report query files
+(docs/queries/restrictions_*.sql, table_1_*) run through run_report_query on the published release,
+plus the integrity of the marts behind them."""
 
 from __future__ import annotations
 
+from datetime import date
+
+import duckdb
 import pytest
+
+from orchestration.report_queries import run_report_query
 
 TABLE_2 = {
     "harassment_violence": {"2017": 43, "2018": 84, "2019": 129, "2020": 163, "2021-Q1": 12},
@@ -19,54 +26,82 @@ TABLE_3 = {
 }
 
 
-def test_table_2_restrictions_by_type_and_period(published_warehouse):
-    rows = published_warehouse.query(
-        """SELECT restriction_type, report_period, sum(event_count)
-           FROM marts.restrictions_by_period WHERE geography_id = 'KAZ' GROUP BY ALL"""
+def _query(warehouse, name: str, geography_id: str = "KAZ") -> list[dict]:
+    """The rows of a report query file as dicts, run as the profiles run it (nulls as None)."""
+    with duckdb.connect(str(warehouse.published_db), read_only=True) as con:
+        frame = run_report_query(con, name, geography_id)
+    frame = frame.astype(object).where(frame.notna(), None)
+    return frame.to_dict("records")
+
+
+PERIODS = ["2017", "2018", "2019", "2020", "2021-Q1"]
+
+
+def test_table_1_barometer_coverage(published_warehouse):
+    rows = {
+        row["barometer"]: row for row in _query(published_warehouse, "table_1_barometer_coverage")
+    }
+    assert list(rows) == ["restrictions", "citizen_attitudes", "russian_projects", "russian_media"]
+    restrictions = rows["restrictions"]
+    assert (restrictions["window_start"].date(), restrictions["window_end"].date()) == (
+        date(2017, 1, 1),
+        date(2021, 3, 31),
     )
-    table = {}
-    for restriction_type, period, count in rows:
-        table.setdefault(restriction_type, {})[period] = count
+    assert (restrictions["records_in_window"], restrictions["records_outside_window"]) == (706, 3)
+    assert (
+        rows["russian_projects"]["records_in_window"],
+        rows["russian_media"]["records_in_window"],
+    ) == (
+        249,
+        85,
+    )
+    assert {"wvs6", "evs_wvs_2017", "gwp_2010", "gwp_2021", "cab_w2"} <= set(
+        rows["citizen_attitudes"]["survey_waves"]
+    )
+
+
+def test_table_2_restrictions_by_type_and_period(published_warehouse):
+    rows = _query(published_warehouse, "restrictions_table_2_by_period")
+    table = {row["restriction_type"]: {p: row[p] for p in PERIODS} for row in rows[:-1]}
     assert table == TABLE_2
+    assert [row["Total"] for row in rows[:-1]] == [sum(TABLE_2[t].values()) for t in TABLE_2]
     assert sum(sum(row.values()) for row in table.values()) == 706
 
 
 def test_table_2_totals_row(published_warehouse):
-    rows = published_warehouse.query(
-        """SELECT report_period, sum(event_count) FROM marts.restrictions_by_period
-           WHERE geography_id = 'KAZ' GROUP BY ALL ORDER BY 1"""
-    )
-    assert rows == [("2017", 93), ("2018", 127), ("2019", 197), ("2020", 267), ("2021-Q1", 22)]
+    total = _query(published_warehouse, "restrictions_table_2_by_period")[-1]
+    assert (total["restriction"], total["is_total_row"]) == ("Total", 1)
+    assert [total[p] for p in [*PERIODS, "Total"]] == [93, 127, 197, 267, 22, 706]
+
+
+def test_figure_1_quarters_add_up_to_table_2(published_warehouse):
+    rows = _query(published_warehouse, "restrictions_figure_1_quarterly")
+    assert len({row["year_quarter"] for row in rows}) == 17
+    assert sum(row["event_count"] for row in rows) == 706
 
 
 def test_table_3_legal_cases_by_defendant_category(published_warehouse):
-    rows = published_warehouse.query(
-        """SELECT target_group_label, sum(mention_count), max(target_group_sort_order)
-           FROM marts.restriction_targets
-           WHERE geography_id = 'KAZ' AND restriction_type = 'state_legal_case'
-           GROUP BY ALL ORDER BY 3"""
-    )
-    assert {label: count for label, count, _ in rows} == TABLE_3
-    assert [label for label, _, _ in rows] == list(TABLE_3)  # the report's row order
-    assert sum(count for _, count, _ in rows) == 265  # mentions over 249 cases
+    rows = _query(published_warehouse, "restrictions_table_3_legal_cases")
+    assert {row["defendant_category"]: row["cases"] for row in rows} == TABLE_3
+    assert [row["defendant_category"] for row in rows] == list(TABLE_3)  # the report's row order
+    assert sum(row["cases"] for row in rows) == 265  # mentions over 249 cases
 
 
 def test_figure_2_opposition_most_targeted_then_media(published_warehouse):
-    (row,) = published_warehouse.query(
-        """SELECT political_opposition_share_of_harassment_pct, top_harassment_target_group,
-                  second_harassment_target_group
-           FROM marts.restriction_headlines WHERE geography_id = 'KAZ'"""
+    rows = _query(published_warehouse, "restrictions_figure_2_targets")
+    assert [row["target_group"] for row in rows[:2]] == ["political_opposition", "media_journalist"]
+    assert round(rows[0]["pct_of_instances"]) == 44
+    (shares,) = _query(published_warehouse, "restrictions_headline_shares")
+    assert round(shares["political_opposition_share_of_harassment_pct"]) == 44
+    assert (shares["top_harassment_target_group"], shares["second_harassment_target_group"]) == (
+        "political_opposition",
+        "media_journalist",
     )
-    assert round(row[0]) == 44
-    assert row[1:] == ("political_opposition", "media_journalist")
 
 
 def test_figure_3_initiators_of_harassment_and_violence(published_warehouse):
-    rows = published_warehouse.query(
-        """SELECT initiator, sum(mention_count) FROM marts.restriction_initiators
-           WHERE geography_id = 'KAZ' AND restriction_type = 'harassment_violence' GROUP BY ALL"""
-    )
-    assert dict(rows) == {
+    rows = _query(published_warehouse, "restrictions_figure_3_initiators")
+    assert {row["initiator"]: row["mentions"] for row in rows} == {
         "government": 380,
         "unidentified": 45,
         "domestic_non_government": 21,
@@ -75,11 +110,8 @@ def test_figure_3_initiators_of_harassment_and_violence(published_warehouse):
 
 
 def test_figure_4_threatened_versus_acted_on(published_warehouse):
-    rows = published_warehouse.query(
-        """SELECT harm, status, sum(event_count) FROM marts.harassment_by_harm_and_status
-           WHERE geography_id = 'KAZ' GROUP BY ALL"""
-    )
-    assert {(h, s): n for h, s, n in rows} == {
+    rows = _query(published_warehouse, "restrictions_figure_4_threatened_acted")
+    assert {(row["harm"], row["status"]): row["instances"] for row in rows} == {
         ("harassment", "threatened"): 11,
         ("harassment", "acted_on"): 366,
         ("violence", "threatened"): 7,
@@ -88,16 +120,15 @@ def test_figure_4_threatened_versus_acted_on(published_warehouse):
 
 
 def test_figure_5_direct_versus_indirect_charges(published_warehouse):
-    (row,) = published_warehouse.query(
-        """SELECT direct_charge_share_pct, indirect_charge_share_pct, state_legal_case_events
-           FROM marts.restriction_headlines WHERE geography_id = 'KAZ'"""
-    )
-    assert (round(row[0]), round(row[1]), row[2]) == (78, 22, 249)
-    by_group = published_warehouse.query(
-        """SELECT sum(mention_count) FROM marts.legal_cases_by_charge_link
-           WHERE geography_id = 'KAZ'"""
-    )
-    assert by_group == [(265,)]
+    rows = _query(published_warehouse, "restrictions_figure_5_charge_link")
+    overall = {row["charge_link"]: row for row in rows if row["is_overall"]}
+    assert (
+        round(overall["direct"]["share_of_target_group_pct"]),
+        round(overall["indirect"]["share_of_target_group_pct"]),
+    ) == (78, 22)
+    (shares,) = _query(published_warehouse, "restrictions_headline_shares")
+    assert shares["state_legal_case_events"] == 249
+    assert sum(row["mention_count"] for row in rows if not row["is_overall"]) == 265
 
 
 @pytest.mark.parametrize(
@@ -112,17 +143,13 @@ def test_figure_5_direct_versus_indirect_charges(published_warehouse):
     ],
 )
 def test_shares_quoted_in_the_text(published_warehouse, column, printed):
-    (value,) = published_warehouse.query(
-        f"SELECT {column} FROM marts.restriction_headlines WHERE geography_id = 'KAZ'"
-    )[0]
-    assert round(value) == printed
+    (shares,) = _query(published_warehouse, "restrictions_headline_shares")
+    assert round(shares[column]) == printed
 
 
 def test_out_of_window_records_are_kept_but_not_counted(published_warehouse):
-    assert published_warehouse.query(
-        "SELECT events_outside_window, total_events FROM marts.restriction_headlines "
-        "WHERE geography_id = 'KAZ'"
-    ) == [(3, 706)]
+    (shares,) = _query(published_warehouse, "restrictions_headline_shares")
+    assert (shares["events_outside_window"], shares["total_events"]) == (3, 706)
     assert published_warehouse.query(
         "SELECT count(*) FROM core.fct_restriction_events WHERE geography_id = 'KAZ'"
     ) == [(709,)]
@@ -151,6 +178,20 @@ def test_regional_aggregate_is_the_sum_of_the_17_countries(published_warehouse):
         "FROM marts.regional_restrictions_by_period WHERE region_level = 'region'"
     )
     assert regional == [(by_country[0][0], 17)]
+
+
+def test_regional_table_marks_the_region_of_the_geography(published_warehouse):
+    rows = _query(published_warehouse, "restrictions_regional_by_period")
+    (by_country,) = published_warehouse.query(
+        """SELECT sum(event_count) FROM marts.restrictions_by_period p
+           JOIN core.dim_geography g USING (geography_id) WHERE g.is_country"""
+    )[0]
+    region = [row for row in rows if row["region_level"] == "region"]
+    assert sum(row[p] for row in region for p in PERIODS) == by_country
+    marked = {row["region_name"] for row in rows if row["includes_selected_geography"]}
+    assert marked == {"Eastern Europe and Eurasia (17 countries)", "Central Asia"}
+    territory = _query(published_warehouse, "restrictions_regional_by_period", "CRM")
+    assert not any(row["includes_selected_geography"] for row in territory)
 
 
 def test_dimensions_cover_territories_with_parents(published_warehouse):
