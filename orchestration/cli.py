@@ -47,7 +47,23 @@ def main(argv: list[str] | None = None) -> int:
 
     commands.add_parser("status", help="current release, landing files and rejections")
     query = commands.add_parser("query", help="run read-only SQL on the published database")
-    query.add_argument("sql", help="SQL text, or @file.sql")
+    query.add_argument(
+        "sql", help="SQL text, @file.sql, or the name of a report query in docs/queries/"
+    )
+    query.add_argument(
+        "--geography", help="set the variable geography_id the report queries read (e.g. KAZ)"
+    )
+    query.add_argument(
+        "--format",
+        choices=("table", "csv", "json", "parquet"),
+        default="table",
+        help="output format (csv, json and parquet go to --output, or stdout for csv/json)",
+    )
+    query.add_argument("--output", type=Path, help="file to write the result to")
+    profile = commands.add_parser(
+        "profile", help="build country profiles from the published release (default: all 24)"
+    )
+    profile.add_argument("geographies", nargs="*", metavar="GEO", help="e.g. KAZ KGZ")
     ui = commands.add_parser("ui", help="open the Dagster UI (dagster dev) on this warehouse")
     ui.add_argument("--host", default="127.0.0.1")
     ui.add_argument("--port", type=int, default=3000)
@@ -59,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         "refresh": _refresh,
         "status": _status,
         "query": _query,
+        "profile": _profile,
         "ui": _ui,
     }[args.command]
     try:
@@ -147,16 +164,65 @@ QUERY_CONFIG = {"enable_external_access": False, "lock_configuration": True}
 def _query(paths: WarehousePaths, args: argparse.Namespace) -> int:
     import duckdb
 
-    sql = Path(args.sql[1:]).read_text() if args.sql.startswith("@") else args.sql
+    from orchestration import report_queries
+
+    if args.sql.startswith("@"):
+        sql = Path(args.sql[1:]).read_text()
+    elif args.sql.removesuffix(".sql") in report_queries.query_names():
+        sql = report_queries.query_statement(args.sql)
+    else:
+        sql = args.sql
     if not paths.published_db.exists():
         print(f"No published database at {paths.published_db}: run `civic refresh` first.")
         return 1
+    if args.format == "parquet" and args.output is None:
+        print("--format parquet needs --output FILE", file=sys.stderr)
+        return 2
     with connect(paths.published_db, read_only=True, wait_seconds=0, config=QUERY_CONFIG) as con:
         try:
-            con.sql(sql).show(max_rows=200, max_width=200)
+            if args.geography:
+                report_queries.set_geography(con, args.geography.upper())
+            result = con.sql(sql)
+            if args.format == "table":
+                result.show(max_rows=200, max_width=200)
+                return 0
+            frame = result.df()
         except duckdb.Error as error:
             print(_query_error(error), file=sys.stderr)
             return 1
+    _write_frame(frame, args.format, args.output)
+    return 0
+
+
+def _write_frame(frame, output_format: str, output: Path | None) -> None:
+    """A query result as CSV, JSON (records) or Parquet, to a file or standard output."""
+    if output_format == "parquet":
+        frame.to_parquet(output, index=False)
+    elif output_format == "csv":
+        frame.to_csv(output if output else sys.stdout, index=False)
+    else:
+        text = frame.to_json(orient="records", date_format="iso", force_ascii=False)
+        if output:
+            output.write_text(text + "\n", encoding="utf-8")
+        else:
+            print(text)
+    if output:
+        print(f"{len(frame)} rows written to {output}", file=sys.stderr)
+
+
+def _profile(paths: WarehousePaths, args: argparse.Namespace) -> int:
+    from orchestration.profiles.build import build_profiles
+
+    if not paths.published_db.exists():
+        print(f"No published database at {paths.published_db}: run `civic refresh` first.")
+        return 1
+    try:
+        written = build_profiles(paths, args.geographies or None)
+    except KeyError as error:
+        print(str(error).strip("'\""), file=sys.stderr)
+        return 2
+    for index in written:
+        print(index)
     return 0
 
 
