@@ -14,8 +14,10 @@ Only the published database is read, read-only; a profile is rewritten whole on 
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import shutil
-import time
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,6 +27,9 @@ from orchestration import report_queries as rq
 from orchestration.paths import WarehousePaths
 from orchestration.profiles import charts, site
 from orchestration.profiles.render import Item, Profile, collect, render_html
+
+MAX_WORKERS = 4
+SVG_CACHE = ".svg-cache"
 
 
 def profiles_dir(paths: WarehousePaths) -> Path:
@@ -92,40 +97,70 @@ def write_profile(profile: Profile, directory: Path) -> Path:
     return directory / "index.html"
 
 
+def _build_chunk(
+    published_db: Path, out: Path, rows: list[dict], release: dict, cache: Path
+) -> tuple[list[Path], set[str]]:
+    """Build some profiles in this process: collect, render the charts, write (a worker's job)."""
+    written, used = [], set()
+    with connect(published_db, read_only=True) as con:
+        profiles = [collect(con, row, release) for row in rows]
+    for profile in profiles:
+        for item in profile.items.values():
+            if item.chart is not None:
+                key, item.svg = charts.to_svg(item.chart, cache)
+                used.add(key)
+        written.append(write_profile(profile, out / profile.geography_id))
+    return written, used
+
+
+def _workers(count: int) -> int:
+    return max(1, min(count, os.cpu_count() or 1, MAX_WORKERS))
+
+
 def build_profiles(
     paths: WarehousePaths, geographies: list[str] | None = None, *, with_index: bool = True
 ) -> list[Path]:
     """Build the profiles of `geographies` (default: all 24) from the published release and the
-    whole-region page; returns the paths of the profiles' index.html files, in seed order."""
-    started = time.perf_counter()
-    rows = {row["geography_id"]: row for row in globals()["geographies"]()}
+    whole-region page; returns the paths of the profiles' index.html files, in seed order.
+
+    Several profiles are built by worker processes (one per core, at most MAX_WORKERS), each
+    reading the published file read-only; charts are rendered by vl-convert, whose SVGs are
+    cached under profiles/.svg-cache by spec hash (a full build drops the unused ones)."""
+    rows = {row["geography_id"]: row for row in read_seed("geographies")}
     wanted = list(rows) if geographies is None else [g.upper() for g in geographies]
     unknown = [g for g in wanted if g not in rows]
     if unknown:
         raise KeyError(f"unknown geography {', '.join(unknown)} (known: {', '.join(rows)})")
     out = profiles_dir(paths)
+    cache = out / SVG_CACHE
     out.mkdir(parents=True, exist_ok=True)
-    generated_at = datetime.now(UTC).isoformat(timespec="seconds")
     with connect(paths.published_db, read_only=True) as con:
-        release = {**latest_release(con), "generated_at": generated_at}
-        profiles = [collect(con, rows[g], release) for g in wanted]
+        release = {
+            **latest_release(con),
+            "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
         comparison = site.region_comparison(con) if with_index else None
-    pending = {
-        (p.geography_id, name): item.chart
-        for p in profiles
-        for name, item in p.items.items()
-        if item.chart is not None
-    }
-    svgs = charts.render_all(pending)
-    written = []
-    for profile in profiles:
-        for name, item in profile.items.items():
-            item.svg = svgs.get((profile.geography_id, name))
-        written.append(write_profile(profile, out / profile.geography_id))
+    workers = _workers(len(wanted))
+    chunks = [[rows[g] for g in wanted[i::workers]] for i in range(workers)]
+    if workers == 1:
+        results = [_build_chunk(paths.published_db, out, chunks[0], release, cache)]
+    else:
+        spawn = multiprocessing.get_context("spawn")  # no fork of a process running vl-convert
+        with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
+            futures = [
+                pool.submit(_build_chunk, paths.published_db, out, chunk, release, cache)
+                for chunk in chunks
+            ]
+            results = [future.result() for future in futures]
+    by_geo = {path.parent.name: path for written, _used in results for path in written}
+    if geographies is None and cache.is_dir():
+        used = set().union(*(used for _written, used in results))
+        for stale in cache.glob("*.svg"):
+            if stale.stem not in used:
+                stale.unlink(missing_ok=True)
     if comparison is not None:
         site.write_index(out, list(rows.values()), comparison, release)
-    release["seconds"] = round(time.perf_counter() - started, 2)
-    return written
+    return [by_geo[g] for g in wanted]
 
 
 def profile_summary(index_html: Path) -> dict:

@@ -7,8 +7,11 @@ whose columns fit no builder gets no chart (its table and CSV still appear).
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
-from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import altair as alt
 import pandas as pd
@@ -19,6 +22,9 @@ TIME_COLUMNS = ("year_month", "year_quarter", "year", "survey_year", "month", "q
 LAT_COLUMNS = ("latitude", "lat")
 LON_COLUMNS = ("longitude", "lon", "lng")
 _SKIP_VALUE = re.compile(r"(^|_)(sort|rank|order|id)($|_)|ci_low|ci_high")
+SKIP_INTERVAL_TOPICS = ("civic_engagement",)
+"""Drawn by Figure 10 per year; twelve Gallup waves would make the interval chart unreadable (and
+the slowest chart of a profile). Its intervals stay in the table and CSV."""
 PREFERRED = ("project_count", "event_count", "mentions", "instances", "cases", "mention_count")
 _REGIONAL = re.compile(r"region")
 
@@ -69,7 +75,7 @@ def _prepared(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def map_chart(df: pd.DataFrame, title: str) -> alt.Chart | None:
-    """Figure 13: one circle per place, sized by its count, on an equal-area projection of the
+    """Figure 13: one circle per place, sized by its count, on a Mercator projection fitted to the
     places' own extent (no tiles, no basemap download)."""
     lat, lon = _first(list(df.columns), LAT_COLUMNS), _first(list(df.columns), LON_COLUMNS)
     values = [c for c in _value_columns(df) if c not in (lat, lon)]
@@ -84,24 +90,24 @@ def map_chart(df: pd.DataFrame, title: str) -> alt.Chart | None:
         alt.Chart(data)
         .mark_circle(opacity=0.6, color="#b2182b", stroke="#67001f")
         .encode(
-            longitude=f"{lon}:Q",
-            latitude=f"{lat}:Q",
-            size=alt.Size(f"{size}:Q", scale=alt.Scale(range=[30, 1800]), title=size),
-            tooltip=list(df.columns),
+            longitude=alt.Longitude(field=lon, type="quantitative"),
+            latitude=alt.Latitude(field=lat, type="quantitative"),
+            size=alt.Size(
+                field=size, type="quantitative", scale=alt.Scale(range=[30, 1800]), title=size
+            ),
         )
     )
     top = data.sort_values(size, ascending=False).head(8)
     text = (
         alt.Chart(top)
         .mark_text(dy=-12, fontSize=11, fontWeight="bold")
-        .encode(longitude=f"{lon}:Q", latitude=f"{lat}:Q", text=alt.Text(f"{label}:N"))
+        .encode(
+            longitude=alt.Longitude(field=lon, type="quantitative"),
+            latitude=alt.Latitude(field=lat, type="quantitative"),
+            text=alt.Text(field=label, type="nominal"),
+        )
     )
-    graticule = alt.Chart(alt.graticule(step=[5, 5])).mark_geoshape(stroke="#ddd", strokeWidth=0.5)
-    return (
-        (graticule + points + text)
-        .project("mercator")
-        .properties(width=WIDTH, height=380, title=title[:90])
-    )
+    return (points + text).project("mercator").properties(width=WIDTH, height=380, title=title[:90])
 
 
 def interval_chart(df: pd.DataFrame, title: str) -> alt.Chart | None:
@@ -124,33 +130,46 @@ def interval_chart(df: pd.DataFrame, title: str) -> alt.Chart | None:
             interval_low=data[value] - data[margin], interval_high=data[value] + data[margin]
         )
         low, high = "interval_low", "interval_high"
-    row = labels[0] if labels else None
-    color = labels[1] if len(labels) > 1 else None
-    y = alt.Y(f"{row}:N", title=None, sort=None) if row else alt.value(10)
-    encode_color = (
-        {"color": alt.Color(f"{color}:N", legend=alt.Legend(orient="bottom"))} if color else {}
+    waves = [c for c in labels if "period" in c or "wave" in c]  # readable period first
+    waves.sort(key=lambda c: "period" not in c)
+    rows_ = [c for c in labels if c not in waves]
+    row = rows_[0] if rows_ else None
+    color = waves[0] if waves else (rows_[1] if len(rows_) > 1 else None)
+    y = (
+        alt.Y(field=row, type="nominal", title=None, sort=None, axis=alt.Axis(labelLimit=320))
+        if row
+        else alt.value(10)
     )
-    offset = {"yOffset": alt.YOffset(f"{color}:N")} if color else {}
+    encode_color = (
+        {"color": alt.Color(field=color, type="nominal", legend=alt.Legend(orient="bottom"))}
+        if color
+        else {}
+    )
+    offset = {"yOffset": alt.YOffset(field=color, type="nominal")} if color else {}
     base = alt.Chart(data)
     bars = base.mark_rule(strokeWidth=2).encode(
-        x=alt.X(f"{low}:Q", title=f"{value} (95% interval)"),
-        x2=f"{high}:Q",
+        x=alt.X(field=low, type="quantitative", title=f"{value} (95% interval)"),
+        x2=alt.X2(field=high),
         y=y,
         **encode_color,
         **offset,
     )
-    shape = {"shape": alt.Shape(f"{flag}:N", title="gap to region within margin")} if flag else {}
+    shape = (
+        {"shape": alt.Shape(field=flag, type="nominal", title="gap to region within margin")}
+        if flag
+        else {}
+    )
     points = base.mark_point(filled=True, size=70).encode(
-        x=f"{value}:Q", y=y, tooltip=list(df.columns), **encode_color, **offset, **shape
+        x=alt.X(field=value, type="quantitative"), y=y, **encode_color, **offset, **shape
     )
     layers = bars + points
     if regional:
         layers += base.mark_tick(color="black", thickness=2, size=14).encode(
-            x=f"{regional}:Q", y=y, **offset
+            x=alt.X(field=regional, type="quantitative"), y=y, **offset
         )
     rows = data[row].nunique() * (data[color].nunique() if color else 1) if row else 1
     return layers.properties(
-        width=WIDTH - 160, height=max(60, min(600, 18 * rows)), title=title[:90]
+        width=WIDTH - 160, height=max(60, min(900, 16 * rows)), title=title[:90]
     )
 
 
@@ -160,9 +179,10 @@ def time_chart(df: pd.DataFrame, title: str) -> alt.Chart | None:
     if time is None:
         return None
     values = [c for c in _value_columns(df) if c != time]
-    labels = [c for c in _labels(df) if c != time]
-    data = _prepared(df)
-    data[time] = data[time].astype(str)
+    # a text column with one value per row is the time again in words ("2011", "2010-2020")
+    labels = [c for c in _labels(df) if c != time and df[c].nunique() < len(df)]
+    data = _prepared(df.dropna(subset=[time]))  # summary rows (averages) have no time
+    data[time] = data[time].astype(str).str.removesuffix(".0")
     if labels and values:
         series, value = labels[0], values[0]
     elif values:
@@ -172,12 +192,18 @@ def time_chart(df: pd.DataFrame, title: str) -> alt.Chart | None:
         return None
     return (
         alt.Chart(data)
-        .mark_line(point=True)
+        .mark_line(point=len(data) <= 60)
         .encode(
-            x=alt.X(f"{time}:O", title=None, axis=alt.Axis(labelAngle=-60, labelOverlap=True)),
-            y=alt.Y(f"{value}:Q", title=value),
-            color=alt.Color(f"{series}:N", legend=alt.Legend(orient="bottom", columns=3)),
-            tooltip=[time, series, value],
+            x=alt.X(
+                field=time,
+                type="ordinal",
+                title=None,
+                axis=alt.Axis(labelAngle=-60, labelOverlap=True),
+            ),
+            y=alt.Y(field=value, type="quantitative", title=value),
+            color=alt.Color(
+                field=series, type="nominal", legend=alt.Legend(orient="bottom", columns=3)
+            ),
         )
         .properties(width=WIDTH, height=240, title=title[:90])
     )
@@ -191,19 +217,37 @@ def bar_chart(df: pd.DataFrame, title: str) -> alt.Chart | None:
     label, value = labels[0], values[0]
     data = _prepared(df.dropna(subset=[value]))
     color = labels[1] if len(labels) > 1 and df[labels[1]].nunique() <= 8 else None
-    encode = {"color": alt.Color(f"{color}:N", legend=alt.Legend(orient="bottom"))} if color else {}
+    by_year = [c for c in values if re.search(r"_(19|20)\d\d$", c)]
+    if color is None and len(by_year) > 1:  # one column per year (Tables 4, 5): grouped bars
+        value, color = re.sub(r"_\d{4}$", "", by_year[0]), "year"
+        data = _prepared(df).melt(id_vars=[label], value_vars=by_year, var_name=color)
+        data = data.rename(columns={"value": value}).dropna(subset=[value])
+        data[color] = data[color].str[-4:]
+    encode = (
+        {
+            "color": alt.Color(field=color, type="nominal", legend=alt.Legend(orient="bottom")),
+        }
+        if color
+        else {}
+    )
+    if color and data[label].duplicated().any():  # several bars per label: side by side
+        encode["yOffset"] = alt.YOffset(field=color, type="nominal")
+    height = 18 * len(data) if "yOffset" in encode else 18 * data[label].nunique()
     bars = (
         alt.Chart(data)
         .mark_bar(color="#4c78a8")
         .encode(
-            y=alt.Y(f"{label}:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
-            x=alt.X(f"{value}:Q", title=value),
-            tooltip=list(df.columns),
+            y=alt.Y(
+                field=label, type="nominal", sort="-x", title=None, axis=alt.Axis(labelLimit=260)
+            ),
+            x=alt.X(field=value, type="quantitative", title=value),
             **encode,
         )
     )
     return bars.properties(
-        width=WIDTH - 260, height=max(40, 18 * data[label].nunique()), title=title[:90]
+        width=WIDTH - 260,
+        height=max(40, height),
+        title=title[:90],
     )
 
 
@@ -211,6 +255,8 @@ def intervals_by_topic(df: pd.DataFrame, title: str) -> alt.VConcatChart | None:
     """One interval chart per survey topic, stacked (independent scales), from one result."""
     parts = []
     for topic, rows in df.groupby("topic", sort=False):
+        if topic in SKIP_INTERVAL_TOPICS:
+            continue
         chart = interval_chart(rows.drop(columns=["topic"]), str(topic).replace("_", " "))
         if chart is not None:
             parts.append(chart)
@@ -235,13 +281,20 @@ def chart_for(name: str, df: pd.DataFrame, title: str) -> alt.Chart | None:
     return None
 
 
-def to_svg(chart: alt.Chart) -> str:
-    """Render offline (vl-convert bundles Vega; nothing is fetched) to an SVG string."""
-    svg = vlc.vegalite_to_svg(chart.to_dict(validate=False))
-    return re.sub(r"^<\?xml[^>]*>\s*", "", svg)
-
-
-def render_all(charts: dict[str, alt.Chart], workers: int = 4) -> dict[str, str]:
-    """SVG of every chart, converted in parallel (vl-convert releases the GIL while it renders)."""
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return dict(zip(charts, pool.map(to_svg, charts.values()), strict=True))
+def to_svg(chart: alt.Chart, cache_dir: Path | None = None) -> tuple[str, str]:
+    """Render offline (vl-convert bundles Vega; nothing is fetched) to an SVG string; returns
+    (cache key, svg). vl-convert takes 40-1000 ms a chart, so an SVG is kept under `cache_dir` by
+    the hash of its full spec (data included) and reused while the spec is unchanged."""
+    spec = chart.to_dict(validate=False)
+    text = json.dumps(spec, sort_keys=True, default=str) + vlc.get_vega_version()
+    key = hashlib.sha256(text.encode()).hexdigest()[:32]
+    cached = cache_dir / f"{key}.svg" if cache_dir else None
+    if cached is not None and cached.is_file():
+        return key, cached.read_text(encoding="utf-8")
+    svg = re.sub(r"^<\?xml[^>]*>\s*", "", vlc.vegalite_to_svg(spec))
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(svg, encoding="utf-8")
+        tmp.replace(cached)
+    return key, svg
