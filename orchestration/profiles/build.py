@@ -55,13 +55,13 @@ def latest_release(con) -> dict:
     return {"release_id": row[0], "code_version": row[1], "published_at": str(row[2])}
 
 
-def _manifest_entry(item: Item, query_text: str, query_file: str | None) -> dict:
+def _manifest_entry(item: Item, query_text: str, query_file: str) -> dict:
     return {
         "file": item.csv_name,
         "rows": len(item.frame),
         "columns": list(item.frame.columns),
         "query_file": query_file,
-        "title": rq.query_title(item.name) if query_file else "Report reconciliation",
+        "title": rq.query_title(item.name),
         "query": query_text,
         "error": item.error,
     }
@@ -81,7 +81,10 @@ def write_profile(profile: Profile, directory: Path) -> Path:
         )
     if profile.reconciliation is not None:
         profile.reconciliation.frame.to_csv(staging / profile.reconciliation.csv_name, index=False)
-        files.append(_manifest_entry(profile.reconciliation, profile.reconciliation_sql, None))
+        name = profile.reconciliation.name
+        files.append(
+            _manifest_entry(profile.reconciliation, rq.query_text(name), f"docs/queries/{name}.sql")
+        )
     (staging / "index.html").write_text(render_html(profile), encoding="utf-8")
     manifest = {
         "geography_id": profile.geography_id,

@@ -32,7 +32,8 @@ BAROMETERS = [
 EXCLUDED = ("behind_a", "channel_cooccurrence", "region_comparison", "reconciliation")
 """Query files that are not per-geography profile content: drill-down examples with a hard-coded
 entity, the whole-region page's own query and the reconciliation (its own section)."""
-RECONCILIATION_TABLE = "marts.report_reconciliation"
+RECONCILIATION = "report_reconciliation"
+"""Query and mart comparing a report's printed figures with the marts (its own section)."""
 
 
 @dataclass
@@ -70,7 +71,6 @@ class Profile:
     release: dict
     items: dict[str, Item] = field(default_factory=dict)
     reconciliation: Item | None = None
-    reconciliation_sql: str | None = None
 
 
 def profile_queries() -> list[str]:
@@ -126,14 +126,10 @@ def collect(con: duckdb.DuckDBPyConnection, geography: dict, release: dict) -> P
         if item.kind == "figure" or "intervals" in name:
             item.chart = charts.chart_for(name, frame, heading(name))
         profile.items[name] = item
-    if profile.geography_id == "KAZ" and table_exists(con, RECONCILIATION_TABLE):
-        columns = {r[0] for r in con.execute(f"DESCRIBE {RECONCILIATION_TABLE}").fetchall()}
-        where = "lower(CAST(verdict AS VARCHAR)) LIKE 'differ%'" if "verdict" in columns else "true"
-        if "geography_id" in columns:
-            where += " AND geography_id = getvariable('geography_id')"
-        profile.reconciliation_sql = f"SELECT * FROM {RECONCILIATION_TABLE} WHERE {where}"
-        frame = con.execute(profile.reconciliation_sql).df()
-        profile.reconciliation = Item("report_reconciliation", frame)
+    if RECONCILIATION in rq.query_names() and table_exists(con, RECONCILIATION):
+        frame = rq.run_report_query(con, RECONCILIATION, profile.geography_id)
+        if not frame.empty:  # printed figures exist only for reports in the seed (Kazakhstan)
+            profile.reconciliation = Item(RECONCILIATION, frame)
     return profile
 
 
@@ -216,13 +212,24 @@ def render_sections(profile: Profile) -> tuple[str, list[tuple[str, str]]]:
             body.append("</section>")
     if profile.reconciliation is not None:
         toc.append(("reconciliation", "Report reconciliation"))
-        body.append(
-            '<section class="barometer" id="reconciliation"><h2>Report reconciliation'
-            "</h2><p>Figures printed in the report that differ from the warehouse.</p>"
-        )
-        body.append(render_item(profile.reconciliation, profile.geography_name))
-        body.append("</section>")
+        body.append(render_reconciliation(profile))
     return "".join(body), toc
+
+
+def render_reconciliation(profile: Profile) -> str:
+    """The printed figures that differ from the warehouse (verdict `differs`), with their notes;
+    the CSV holds every verdict."""
+    item = profile.reconciliation
+    frame = item.frame
+    differing = frame[frame["verdict"] == "differs"] if "verdict" in frame.columns else frame
+    return (
+        '<section class="barometer" id="reconciliation"><h2>Report reconciliation</h2>'
+        f'<section class="item" id="{RECONCILIATION}"><h3>{escape(heading(RECONCILIATION))}</h3>'
+        f"{_source(item)}<p>The figures printed in the report that differ from the published "
+        f"release ({len(differing)} of {len(frame)} printed figures; the CSV lists every "
+        f"verdict: exact, within the printed rounding, differs, not computed).</p>"
+        f"{html_table(differing, caption='Printed figures that differ')}</section></section>"
+    )
 
 
 CSS = """

@@ -7,6 +7,7 @@ database is opened once and the charts of every profile are rendered together. T
 """
 
 import warnings
+from collections.abc import Iterator
 
 import dagster as dg
 
@@ -34,12 +35,15 @@ warnings.filterwarnings("ignore", message="Parameter `backfill_policy`", categor
     description="Country profiles: the report's tables and figures for one geography as offline "
     "HTML, with a CSV per table/figure and a manifest (profiles/<GEO>/ under the warehouse).",
 )
-def country_profiles(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> None:
+def country_profiles(
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource
+) -> Iterator[dg.AssetMaterialization]:
     """Build the profiles of the run's partitions and record, per partition, path and rows.
 
     The refresh job selects every asset but runs without a partition: there the step builds
     nothing (the refresh calls `build_profiles` itself after publishing, so a refresh is not slowed
-    twice); materialize partitions (one, several or all 24) to build them through Dagster."""
+    twice); materialize partitions (one, several or all 24) to build them through Dagster. The
+    step yields one materialization per partition and no output (`output_required=False`)."""
     if not (context.has_partition_key or context.has_partition_key_range):
         context.log.info("No partition in this run: profiles are built by build_profiles().")
         return
@@ -47,14 +51,12 @@ def country_profiles(context: dg.AssetExecutionContext, warehouse: WarehouseReso
     written = build_profiles(warehouse.paths(), geographies)
     for geography, index_html in zip(geographies, written, strict=True):
         summary = profile_summary(index_html)
-        context.log_event(
-            dg.AssetMaterialization(
-                asset_key=context.asset_key,
-                partition=geography,
-                metadata={
-                    "path": dg.MetadataValue.path(summary["path"]),
-                    "row_counts": dg.MetadataValue.json(summary["row_counts"]),
-                    "files": dg.MetadataValue.int(len(summary["row_counts"])),
-                },
-            )
+        yield dg.AssetMaterialization(
+            asset_key=context.asset_key,
+            partition=geography,
+            metadata={
+                "path": dg.MetadataValue.path(summary["path"]),
+                "row_counts": dg.MetadataValue.json(summary["row_counts"]),
+                "files": dg.MetadataValue.int(len(summary["row_counts"])),
+            },
         )

@@ -1,0 +1,1 @@
+"""Tests of the country profiles (issue 10)."""

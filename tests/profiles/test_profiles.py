@@ -1,0 +1,223 @@
+"""The country profiles built from the sample release: all 24 pages, Kazakhstan's tables and
+figures with the report's cells (read back from the HTML and the CSVs), the no-survey sentence of a
+geography without survey coverage, the manifests and the Dagster asset."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pandas as pd
+import pytest
+
+from ingestion.reference import read_seed
+from orchestration.defs.profiles.assets import GEOGRAPHY_PARTITIONS, country_profiles
+from orchestration.profiles import build_profiles, profiles_dir
+from orchestration.resources import WarehouseResource
+
+GEOGRAPHIES = [row["geography_id"] for row in read_seed("geographies")]
+
+
+class Sections(HTMLParser):
+    """Per `<section class="item" id=...>`: its tables (rows of cell texts), whether it holds an
+    SVG chart, its links; plus every sentence of `p.no-data`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sections: dict[str, dict] = {}
+        self.no_data: list[str] = []
+        self._current: str | None = None
+        self._row: list[str] | None = None
+        self._cell: list[str] | None = None
+        self._in_no_data = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "section" and "item" in (attrs.get("class") or ""):
+            self._current = attrs["id"]
+            self.sections[self._current] = {"tables": [], "svg": False, "links": []}
+        section = self.sections.get(self._current)
+        if section is None:
+            if tag == "p" and attrs.get("class") == "no-data":
+                self._in_no_data = True
+                self.no_data.append("")
+            return
+        if tag == "table":
+            section["tables"].append([])
+        elif tag == "tr":
+            self._row = []
+        elif tag in ("td", "th"):
+            self._cell = []
+        elif tag == "svg":
+            section["svg"] = True
+        elif tag == "a":
+            section["links"].append(attrs.get("href"))
+
+    def handle_endtag(self, tag):
+        if tag == "section":
+            self._current = None
+        elif tag in ("td", "th") and self._cell is not None and self._row is not None:
+            self._row.append("".join(self._cell).strip())
+            self._cell = None
+        elif tag == "tr" and self._row is not None and self._current in self.sections:
+            self.sections[self._current]["tables"][-1].append(self._row)
+            self._row = None
+        elif tag == "p":
+            self._in_no_data = False
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+        if self._in_no_data:
+            self.no_data[-1] += data
+
+
+def parse(path: Path) -> Sections:
+    parser = Sections()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def row_of(table: list[list[str]], first_cells: set[str]) -> list[str]:
+    """The table row (as printed, thin spaces removed) whose cells include one of `first_cells`."""
+    header = table[0]
+    for row in table[1:]:
+        if first_cells & set(row):
+            return dict(zip(header, [cell.replace("\u202f", "") for cell in row], strict=True))
+    raise AssertionError(f"no row with {first_cells} in {[r[:2] for r in table]}")
+
+
+@pytest.fixture(scope="module")
+def built(published_warehouse) -> dict[str, Path]:
+    written = build_profiles(published_warehouse.paths)
+    return {path.parent.name: path for path in written}
+
+
+@pytest.fixture(scope="module")
+def kaz(built) -> Path:
+    return built["KAZ"].parent
+
+
+def test_every_geography_has_a_profile_and_the_region_page_links_them(published_warehouse, built):
+    assert sorted(built) == sorted(GEOGRAPHIES) and len(built) == 24
+    assert all(path.is_file() and path.name == "index.html" for path in built.values())
+    region = (profiles_dir(published_warehouse.paths) / "index.html").read_text(encoding="utf-8")
+    for geo in GEOGRAPHIES:
+        assert f'href="{geo}/index.html"' in region
+    comparison = pd.read_csv(profiles_dir(published_warehouse.paths) / "region_comparison.csv")
+    assert len(comparison) == 24
+    assert comparison.set_index("geography_id").loc["KAZ", "russian_projects"] == 249
+
+
+def test_kazakhstan_table_2_cells_in_html_and_csv(kaz):
+    table = parse(kaz / "index.html").sections["restrictions_table_2_by_period"]["tables"][0]
+    harassment = row_of(table, {"Harassment/Violence"})
+    assert [harassment[p] for p in ("2017", "2018", "2019", "2020", "2021-Q1", "Total")] == [
+        "43",
+        "84",
+        "129",
+        "163",
+        "12",
+        "431",
+    ]
+    assert row_of(table, {"Total"})["Total"] == "706"
+    csv = pd.read_csv(kaz / "restrictions_table_2_by_period.csv")
+    total = csv.loc[csv["restriction"] == "Total"].iloc[0]
+    assert int(total["Total"]) == 706
+
+
+def test_kazakhstan_table_8_and_figure_13(kaz):
+    sections = parse(kaz / "index.html").sections
+    united_states = row_of(sections["media_table_8_keywords"]["tables"][0], {"United States"})
+    assert [
+        united_states[c]
+        for c in (
+            "extremely_negative",
+            "somewhat_negative",
+            "neutral",
+            "somewhat_positive",
+            "extremely_positive",
+            "total",
+        )
+    ] == ["14", "25", "62", "8", "2", "111"]
+    places = pd.read_csv(kaz / "projects_figure_13_places.csv").set_index("name")
+    assert places.loc["Oral", "project_count"] == 81
+    figure = sections["projects_figure_13_places"]
+    assert figure["svg"], "Figure 13 is drawn as a map"
+    assert "projects_figure_13_places.csv" in figure["links"]
+
+
+def test_every_kazakhstan_table_and_figure_links_its_csv(kaz):
+    sections = parse(kaz / "index.html").sections
+    numbered = [name for name in sections if "table_" in name or "figure" in name]
+    assert len(numbered) >= 20
+    for name in numbered:
+        assert f"{name}.csv" in sections[name]["links"], name
+        assert (kaz / f"{name}.csv").is_file()
+    charts = [name for name in numbered if "figure" in name and sections[name]["svg"]]
+    assert len(charts) >= 12, charts
+
+
+def test_a_geography_without_survey_coverage_says_so(built):
+    uncovered = []
+    for geo, page in built.items():
+        coverage = pd.read_csv(page.parent / "table_1_barometer_coverage.csv")
+        surveys = coverage.loc[coverage["barometer"] == "citizen_attitudes"].iloc[0]
+        if surveys["records_in_window"] == 0:
+            uncovered.append(geo)
+    assert uncovered, "the sample has territories without survey data"
+    for geo in uncovered:
+        sentences = parse(built[geo]).no_data
+        assert any("citizen attitudes" in s for s in sentences), (geo, sentences)
+    assert not any("citizen attitudes" in s for s in parse(built["KAZ"]).no_data)
+
+
+def test_manifest_lists_release_and_row_counts(published_warehouse, kaz):
+    manifest = json.loads((kaz / "manifest.json").read_text())
+    with duckdb.connect(str(published_warehouse.published_db), read_only=True) as con:
+        release_id, code_version = con.execute(
+            "SELECT release_id, code_version FROM metadata.releases ORDER BY published_at DESC"
+        ).fetchone()
+    assert manifest["release_id"] == release_id and manifest["code_version"] == code_version
+    assert manifest["generated_at"]
+    csvs = sorted(path.name for path in kaz.glob("*.csv"))
+    assert sorted(manifest["row_counts"]) == csvs
+    for entry in manifest["files"]:
+        assert entry["rows"] == len(pd.read_csv(kaz / entry["file"])), entry["file"]
+        assert entry["query"].strip(), entry["file"]
+
+
+def test_asset_materializes_partitions_with_metadata(published_warehouse, built):
+    assert GEOGRAPHY_PARTITIONS.get_partition_keys() == GEOGRAPHIES
+    warehouse = WarehouseResource(
+        landing_dir=str(published_warehouse.landing_dir),
+        warehouse_dir=str(published_warehouse.warehouse_dir),
+    )
+    result = dg.materialize(
+        [country_profiles], partition_key="ABK", resources={"warehouse": warehouse}
+    )
+    assert result.success
+    events = result.asset_materializations_for_node("profiles__country_profiles")
+    assert [event.partition for event in events] == ["ABK"]
+    assert events[0].metadata["path"].value.endswith("ABK/index.html")
+    assert events[0].metadata["row_counts"].value["table_1_barometer_coverage.csv"] == 4
+
+
+def test_kazakhstan_reconciliation_lists_the_differing_figures(published_warehouse, kaz):
+    with duckdb.connect(str(published_warehouse.published_db), read_only=True) as con:
+        mart = con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'report_reconciliation'"
+        ).fetchone()[0]
+    if not mart:
+        pytest.skip("no marts.report_reconciliation in this release")
+    csv = pd.read_csv(kaz / "report_reconciliation.csv")
+    differing = csv.loc[csv["verdict"] == "differs"]
+    assert len(differing) > 0
+    section = parse(kaz / "index.html").sections["report_reconciliation"]
+    table = section["tables"][0]
+    assert len(table) - 1 == len(differing)
+    assert {row[table[0].index("verdict")] for row in table[1:]} == {"differs"}
+    assert "report_reconciliation.csv" in section["links"]
