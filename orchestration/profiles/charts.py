@@ -169,7 +169,7 @@ def interval_chart(df: pd.DataFrame, title: str) -> alt.Chart | None:
         )
     rows = data[row].nunique() * (data[color].nunique() if color else 1) if row else 1
     return layers.properties(
-        width=WIDTH - 160, height=max(60, min(900, 16 * rows)), title=title[:90]
+        width=WIDTH - 160, height=max(60, min(1600, 14 * rows)), title=title[:90]
     )
 
 
@@ -251,18 +251,15 @@ def bar_chart(df: pd.DataFrame, title: str) -> alt.Chart | None:
     )
 
 
-def intervals_by_topic(df: pd.DataFrame, title: str) -> alt.VConcatChart | None:
-    """One interval chart per survey topic, stacked (independent scales), from one result."""
-    parts = []
-    for topic, rows in df.groupby("topic", sort=False):
-        if topic in SKIP_INTERVAL_TOPICS:
-            continue
-        chart = interval_chart(rows.drop(columns=["topic"]), str(topic).replace("_", " "))
-        if chart is not None:
-            parts.append(chart)
-    if not parts:
+def intervals_by_topic(df: pd.DataFrame, title: str) -> alt.LayerChart | None:
+    """Every survey share with its interval in one chart (one row per topic and indicator, one
+    mark per wave): one view instead of one per topic, as vl-convert's time grows per view."""
+    rows = df[~df["topic"].isin(SKIP_INTERVAL_TOPICS)]
+    if rows.empty:
         return None
-    return alt.vconcat(*parts, title=title[:90]).resolve_scale(color="independent", x="independent")
+    topic = rows["topic"].astype(str).str.replace("_", " ").str.capitalize()
+    rows = rows.assign(indicator=topic + " · " + rows["indicator"].astype(str))
+    return interval_chart(rows.drop(columns=["topic"]), title)
 
 
 def chart_for(name: str, df: pd.DataFrame, title: str) -> alt.Chart | None:

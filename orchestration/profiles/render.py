@@ -85,7 +85,7 @@ def barometer_of(name: str) -> str:
 
 
 def _number(name: str) -> tuple[int, int, str]:
-    match = re.search(r"(table|figure)_(\d+)", name)
+    match = re.search(r"(tables?|figures?)_(\d+)", name)
     if "headlines" in name:
         return (0, 0, name)
     return (1, int(match[2]), name) if match else (2, 0, name)
@@ -170,12 +170,19 @@ def render_item(item: Item, geography_name: str) -> str:
     return "".join(parts)
 
 
-def _no_data_sentence(profile: Profile, title: str) -> str:
-    return (
-        f'<p class="no-data">{escape(profile.geography_name)} has no data in the '
-        f"{escape(title.lower())} barometer of this release, so this section shows no table or "
-        f"chart (the CSVs beside this page hold the empty results).</p>"
-    )
+def _no_data_sentence(profile: Profile, key: str, title: str) -> str:
+    name = escape(profile.geography_name)
+    if key == "attitudes":
+        text = (
+            f"{name} has no survey coverage: no wave of the citizen attitudes barometer's surveys "
+            f"covers it in this release (Table 1), so no survey table or chart is shown."
+        )
+    else:
+        text = (
+            f"{name} has no data in the {escape(title)} barometer of this release, so this "
+            f"section shows no table or chart."
+        )
+    return f'<p class="no-data">{text} The CSVs beside this page hold the empty results.</p>'
 
 
 def render_sections(profile: Profile) -> tuple[str, list[tuple[str, str]]]:
@@ -196,7 +203,7 @@ def render_sections(profile: Profile) -> tuple[str, list[tuple[str, str]]]:
         toc.append((key, title))
         body.append(f'<section class="barometer" id="{key}"><h2>{escape(title)}</h2>')
         if key not in ("coverage", "other") and not any(has_data(i.frame) for i in main):
-            body.append(_no_data_sentence(profile, title))
+            body.append(_no_data_sentence(profile, key, title))
         else:
             body.extend(render_item(i, profile.geography_name) for i in main)
         body.append("</section>")
