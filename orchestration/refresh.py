@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from contextlib import contextmanager, redirect_stdout
 
@@ -50,8 +51,47 @@ def run_refresh(
         _quiet_console(paths, quiet),
         DagsterInstance.from_config(str(paths.dagster_home)) as instance,
     ):
-        return job.execute_in_process(
+        result = job.execute_in_process(
             run_config=run_config, instance=instance, tags=tags, raise_on_error=False
+        )
+        if result.success and _profiles_stale(paths):
+            _build_profiles(defs, run_config, instance)
+        return result
+
+
+def _profiles_stale(paths: WarehousePaths) -> bool:
+    """Whether the profiles were built from another release than the published one (or never)."""
+    from orchestration.release import current_release
+
+    release = current_release(paths.published_db)
+    manifest = paths.warehouse_dir / "profiles" / "KAZ" / "manifest.json"
+    if release is None:
+        return False
+    if not manifest.exists():
+        return True
+    return json.loads(manifest.read_text()).get("release_id") != release.release_id
+
+
+def _build_profiles(defs, run_config: dict, instance) -> None:
+    """All geographies' profiles in one run of the partitioned profiles job (a run of its own:
+    the refresh's result stays the refresh's; a failed profile build is reported, not raised)."""
+    from dagster._core.storage.tags import (
+        ASSET_PARTITION_RANGE_END_TAG,
+        ASSET_PARTITION_RANGE_START_TAG,
+    )
+
+    from orchestration.defs.profiles.assets import GEOGRAPHY_PARTITIONS
+
+    keys = GEOGRAPHY_PARTITIONS.get_partition_keys()
+    profiles = defs.resolve_job_def("profiles").execute_in_process(
+        run_config={"resources": run_config["resources"], "loggers": run_config["loggers"]},
+        instance=instance,
+        tags={ASSET_PARTITION_RANGE_START_TAG: keys[0], ASSET_PARTITION_RANGE_END_TAG: keys[-1]},
+        raise_on_error=False,
+    )
+    if not profiles.success:
+        logging.getLogger(__name__).warning(
+            "Country profiles were not rebuilt (run %s); `civic profile` retries.", profiles.run_id
         )
 
 

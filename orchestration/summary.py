@@ -120,6 +120,9 @@ def refresh_summary(paths: WarehousePaths, result, elapsed: float, example_query
             for name, rows in sorted(json.loads(row_counts).items())
             if name.startswith("marts.")
         ]
+        region_page = paths.warehouse_dir / "profiles" / "index.html"
+        if region_page.exists():
+            lines.append(f"  Country profiles (offline HTML, civic profile GEO): {region_page}")
         lines.append('  Example query (civic query "...", or any SQL client, read-only):')
         lines += ["    " + line for line in example_query.splitlines()]
         lines += [f"      {' | '.join(str(v) for v in row)}" for row in table]
