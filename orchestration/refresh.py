@@ -16,11 +16,13 @@ def run_refresh(
     force_rebuild: bool = False,
     confirm_removals: bool = False,
     quiet: bool = False,
+    profiles: bool = True,
 ):
     """Execute the refresh job in this process, recorded in the persistent instance.
 
     ``confirm_removals`` lets a change that removes more than the configured share of a source's
-    or geography's rows (or empties a file) be published.
+    or geography's rows (or empties a file) be published. With ``profiles`` (the default) a
+    refresh that leaves a new release published rebuilds the country profiles from it.
     """
     from dagster import DagsterInstance
 
@@ -54,7 +56,7 @@ def run_refresh(
         result = job.execute_in_process(
             run_config=run_config, instance=instance, tags=tags, raise_on_error=False
         )
-        if result.success and _profiles_stale(paths):
+        if profiles and result.success and _profiles_stale(paths):
             _build_profiles(defs, run_config, instance)
         return result
 

@@ -21,6 +21,7 @@ class Warehouse:
 
     landing_dir: Path
     warehouse_dir: Path
+    profiles: bool = True  # rebuild country profiles after publishing (copies to break: no)
 
     @property
     def paths(self) -> WarehousePaths:
@@ -35,7 +36,7 @@ class Warehouse:
         return self.paths.raw_db
 
     def refresh(self, **kwargs):
-        return run_refresh(self.paths, quiet=True, **kwargs)
+        return run_refresh(self.paths, quiet=True, profiles=self.profiles, **kwargs)
 
     def query(self, sql: str, params: list | None = None, *, database: Path | None = None):
         with duckdb.connect(str(database or self.published_db), read_only=True) as con:
@@ -46,7 +47,7 @@ class Warehouse:
 
     def copy_to(self, root: Path) -> Warehouse:
         """An independent copy (landing, raw, published, Dagster instance) to break things in."""
-        copy = Warehouse(root / "landing", root / "warehouse")
+        copy = Warehouse(root / "landing", root / "warehouse", profiles=False)
         shutil.copytree(self.landing_dir, copy.landing_dir)
         shutil.copytree(
             self.warehouse_dir, copy.warehouse_dir, ignore=shutil.ignore_patterns("refresh.lock")

@@ -221,3 +221,15 @@ def test_kazakhstan_reconciliation_lists_the_differing_figures(published_warehou
     assert len(table) - 1 == len(differing)
     assert {row[table[0].index("verdict")] for row in table[1:]} == {"differs"}
     assert "report_reconciliation.csv" in section["links"]
+
+
+def test_the_refresh_built_every_profile_through_the_profiles_job(published_warehouse):
+    """The README's main command ends with the profiles of the release it published, recorded
+    as the 24 partitions of the profiles asset (so the UI can tell when they are stale)."""
+    (release,) = published_warehouse.query("SELECT max(release_id) FROM metadata.releases")[0]
+    for geography in GEOGRAPHIES:
+        manifest = published_warehouse.warehouse_dir / "profiles" / geography / "manifest.json"
+        assert json.loads(manifest.read_text())["release_id"] == release
+    with dg.DagsterInstance.from_config(str(published_warehouse.paths.dagster_home)) as instance:
+        built = instance.get_materialized_partitions(dg.AssetKey(["profiles", "country_profiles"]))
+    assert built == set(GEOGRAPHIES)
