@@ -233,3 +233,49 @@ def test_the_refresh_built_every_profile_through_the_profiles_job(published_ware
     with dg.DagsterInstance.from_config(str(published_warehouse.paths.dagster_home)) as instance:
         built = instance.get_materialized_partitions(dg.AssetKey(["profiles", "country_profiles"]))
     assert built == set(GEOGRAPHIES)
+
+
+def test_kazakhstan_tables_3_to_7_in_the_profile_csvs(kaz):
+    """The report's printed cells of Tables 3-7, read back from the CSVs beside the profile."""
+    table_3 = pd.read_csv(kaz / "restrictions_table_3_legal_cases.csv")
+    assert dict(zip(table_3.target_group, table_3.cases, strict=True)) == {
+        "media_journalist": 36,
+        "political_opposition": 89,
+        "formal_cso_ngo": 25,
+        "individual_activist": 67,
+        "other_community_group": 21,
+        "other": 27,
+    }
+    table_4 = pd.read_csv(kaz / "attitudes_table_4_figure_9_membership.csv").set_index("item_id")
+    assert tuple(table_4.loc["member_labour_union", ["pct_2011", "pct_2018", "change_pp"]]) == (
+        9,
+        16,
+        7.0,
+    )
+    table_5 = pd.read_csv(kaz / "attitudes_table_5_confidence.csv").set_index("item_id")
+    assert tuple(table_5.loc["confidence_churches", ["pct_2011", "pct_2018", "change_pp"]]) == (
+        62,
+        79,
+        17.1,
+    )
+    columns = ["extremely_negative", "somewhat_negative", "neutral", "somewhat_positive"]
+    columns += ["extremely_positive", "total"]
+    table_6 = pd.read_csv(kaz / "media_table_6_domestic_actors.csv")
+    assert [tuple(row) for row in table_6[columns].head(4).itertuples(index=False)] == [
+        (0, 0, 2, 0, 0, 2),
+        (0, 0, 2, 0, 0, 2),
+        (0, 0, 2, 0, 0, 2),
+        (1, 0, 0, 1, 0, 2),
+    ]
+    assert list(table_6.actor_name.head(4)) == [
+        "Kazinform International Agency",
+        "Trade Union Federation",
+        "Journalists",
+        "Non-Governmental Organizations",
+    ]
+    table_7 = pd.read_csv(kaz / "media_table_7_external_actors.csv")
+    assert list(zip(table_7.actor_name.head(3), table_7.total.head(3), strict=True)) == [
+        ("OSCE ODIHR", 14),
+        ("CIS", 9),
+        ("SCO", 7),
+    ]
