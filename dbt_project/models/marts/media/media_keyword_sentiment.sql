@@ -12,13 +12,7 @@ counts as (
     select
         geography_id,
         keyword,
-        count(*) filter (where sentiment = 'extremely_negative') as extremely_negative,
-        count(*) filter (where sentiment = 'somewhat_negative') as somewhat_negative,
-        count(*) filter (where sentiment = 'neutral') as neutral,
-        count(*) filter (where sentiment = 'somewhat_positive') as somewhat_positive,
-        count(*) filter (where sentiment = 'extremely_positive') as extremely_positive,
-        count(*) as total,
-        sum(sentiment_score) as score_sum
+        {{ sentiment_counts() }}
     from keywords
     group by all
 )
