@@ -267,7 +267,7 @@ def test_a_full_disk_fails_in_one_line_and_cleans_the_partial_build(
 
 
 def test_a_read_only_filesystem_fails_in_one_line(scratch_warehouse, tmp_path, request):
-    disk = _on_own_filesystem(scratch_warehouse, tmp_path, request, 64 * 2**20)
+    disk = _on_own_filesystem(scratch_warehouse, tmp_path, request, 256 * 2**20)
     _sheet(scratch_warehouse, "late.csv", "RO-1")
     subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
     published_before = scratch_warehouse.published_sha256()
