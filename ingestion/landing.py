@@ -30,6 +30,7 @@ from ingestion.errors import ContractViolation, Issue
 from ingestion.hashing import files_digest, tree_files
 from ingestion.landing_keys import key_clashes, staging_table
 from ingestion.landing_scan import scan_landing, skipped_files
+from ingestion.landing_state import accepted_files
 
 LINEAGE_COLUMNS = {
     "source_file": "VARCHAR",
@@ -100,7 +101,7 @@ class LandingSource:
         """Fingerprint of the reader's code, its seeds (``*.csv`` of a folder), its tables and
         the accepted files of the sources it reads."""
         columns = {table: {**cols, **LINEAGE_COLUMNS} for table, cols in self.tables.items()}
-        upstream = _accepted_files(con, self.reads_sources) if self.reads_sources else []
+        upstream = accepted_files(con, self.reads_sources) if self.reads_sources else []
         files = [f for root in self.signature_paths for f in tree_files(root, (".py", ".csv"))]
         base = Path(os.path.commonpath(self.signature_paths)) if self.signature_paths else Path()
         return files_digest(files, base, salt=json.dumps([columns, upstream]))[:16]
@@ -142,36 +143,6 @@ class _Batch:
     source: LandingSource
     result: SyncResult
     now: datetime
-
-
-def current_rejections(raw_db: Path, limit: int = 50) -> list[tuple[str, int | None, str, str]]:
-    """Issues of the files whose latest version is rejected: (file, row, column, message)."""
-    if not raw_db.exists():
-        return []
-    with connect(raw_db, read_only=True) as con:
-        if not table_exists(con, "landing_files"):
-            return []
-        return con.execute(
-            """SELECT l.file, l.row_number, l.column_name, l.message
-               FROM landing_files f JOIN load_log l
-                 ON l.source = f.source AND l.file = f.file AND l.file_hash = f.seen_hash
-                AND l.outcome = 'rejected' AND l.batch_id = f.batch_id
-               WHERE f.status = 'rejected'
-               ORDER BY l.file, l.row_number NULLS FIRST LIMIT ?""",
-            [limit],
-        ).fetchall()
-
-
-def _accepted_files(con: Connection, sources: tuple[str, ...]) -> list[list[str]]:
-    """(source, file, accepted hash) of the sources' loaded files, in a stable order."""
-    if not table_exists(con, "landing_files"):
-        return []
-    rows = con.execute(
-        """SELECT source, file, accepted_hash FROM landing_files
-           WHERE source IN (SELECT unnest(?)) AND accepted_hash IS NOT NULL ORDER BY ALL""",
-        [list(sources)],
-    ).fetchall()
-    return [list(row) for row in rows]
 
 
 def _known_state(raw_db: Path, source: LandingSource) -> tuple[dict[str, _Known], set[str], bool]:

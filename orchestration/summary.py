@@ -9,7 +9,7 @@ import duckdb
 
 from ingestion.database import connect
 from ingestion.errors import Issue
-from ingestion.landing import current_rejections
+from ingestion.landing_state import current_rejections
 from orchestration.paths import WarehousePaths
 from orchestration.release import current_release
 

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from ingestion.errors import ContractViolation, Issue
-from ingestion.landing import LandingSource, current_rejections, sync_source
+from ingestion.landing import LandingSource, sync_source
+from ingestion.landing_state import current_rejections
 
 
 def _read(path, _reference):

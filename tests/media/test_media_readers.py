@@ -11,7 +11,8 @@ import pytest
 
 from ingestion.errors import ContractViolation
 from ingestion.factiva import FACTIVA
-from ingestion.landing import current_rejections, sync_source
+from ingestion.landing import sync_source
+from ingestion.landing_state import current_rejections
 from ingestion.media import (
     KEYWORDS,
     MEDIA,

@@ -7,7 +7,8 @@ import duckdb
 import pytest
 
 from ingestion.errors import ContractViolation
-from ingestion.landing import current_rejections, sync_source
+from ingestion.landing import sync_source
+from ingestion.landing_state import current_rejections
 from ingestion.projects import PROJECTS, ProjectReference, read_project_sheet
 from ingestion.reference import ReferenceData
 from ingestion.registry import REGISTRY, RegistryIndexes

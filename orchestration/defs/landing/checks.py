@@ -3,7 +3,7 @@
 import dagster as dg
 
 from ingestion.errors import Issue
-from ingestion.landing import current_rejections
+from ingestion.landing_state import current_rejections
 from orchestration.defs.landing.assets import raw_key
 from orchestration.landing_guard import landing_profile, unconfirmed_removals
 from orchestration.resources import WarehouseResource
