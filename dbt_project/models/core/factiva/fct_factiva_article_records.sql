@@ -1,40 +1,8 @@
 -- The article history: every record ever delivered, with its file, row, action and modification
 -- time, whether it is the version that decides the article now, and which record superseded it.
+-- The versions are ranked in int_factiva_article_versions; this names the record and its state.
 select
     source_file || ':' || source_row as record_id,
-    an,
-    action,
-    effective_action,
-    version_number,
-    version_count,
-    is_latest as is_latest_version,
-    is_latest and action <> 'del' as is_current_version,
-    superseded_by_file,
-    superseded_by_row,
-    modification_datetime,
-    publication_datetime,
-    publication_date,
-    ingestion_datetime,
-    document_type,
-    title,
-    snippet,
-    body,
-    byline,
-    source_code,
-    source_name,
-    publisher_name,
-    language_code,
-    word_count,
-    subject_codes,
-    region_codes,
-    company_codes,
-    industry_codes,
-    person_codes,
-    region_of_origin,
-    copyright,
-    section,
-    source_file,
-    source_row,
-    file_hash,
-    loaded_at
+    * rename (is_latest as is_latest_version),
+    is_latest and action <> 'del' as is_current_version
 from {{ ref('int_factiva_article_versions') }}
