@@ -62,16 +62,21 @@ def run_refresh(
 
 
 def _profiles_stale(paths: WarehousePaths) -> bool:
-    """Whether the profiles were built from another release than the published one (or never)."""
+    """Whether any geography's profile was built from another release than the published one
+    (or never built)."""
+    from orchestration.profiles.build import geography_ids, profiles_dir
     from orchestration.release import current_release
 
     release = current_release(paths.published_db)
-    manifest = paths.warehouse_dir / "profiles" / "KAZ" / "manifest.json"
     if release is None:
         return False
-    if not manifest.exists():
-        return True
-    return json.loads(manifest.read_text()).get("release_id") != release.release_id
+    for geography in geography_ids():
+        manifest = profiles_dir(paths) / geography / "manifest.json"
+        if not manifest.exists():
+            return True
+        if json.loads(manifest.read_text()).get("release_id") != release.release_id:
+            return True
+    return False
 
 
 def _build_profiles(defs, run_config: dict, instance) -> None:
