@@ -215,33 +215,27 @@ project_headlines as (
 ),
 
 channel_groups as (
-    select geography_id, measure, channel_group as dimension_1, '' as dimension_2, value
-    from (
-        unpivot (
-            select geography_id, channel_group,
-                project_count::double as channel_group_projects,
-                share_of_projects_pct::double as channel_group_share_pct,
-                member_count::double as channel_group_members
-            from {{ ref('russian_project_channel_groups') }}
-        )
-        on columns(* exclude (geography_id, channel_group))
-        into name measure value value
-    )
+    {{ measures_by_dimension(
+        ref('russian_project_channel_groups'),
+        'channel_group',
+        {
+            'channel_group_projects': 'project_count',
+            'channel_group_share_pct': 'share_of_projects_pct',
+            'channel_group_members': 'member_count',
+        },
+    ) }}
 ),
 
 channels as (
-    select geography_id, measure, dimension_1, '' as dimension_2, value
-    from (
-        unpivot (
-            select geography_id, coalesce(entity_id, channel_label) as dimension_1,
-                project_count::double as channel_projects,
-                share_of_projects_pct::double as channel_share_pct,
-                recipient_org_count::double as channel_recipient_orgs
-            from {{ ref('russian_project_channels') }}
-        )
-        on columns(* exclude (geography_id, dimension_1))
-        into name measure value value
-    )
+    {{ measures_by_dimension(
+        ref('russian_project_channels'),
+        'coalesce(entity_id, channel_label)',
+        {
+            'channel_projects': 'project_count',
+            'channel_share_pct': 'share_of_projects_pct',
+            'channel_recipient_orgs': 'recipient_org_count',
+        },
+    ) }}
 ),
 
 cooccurrence as (
@@ -279,42 +273,36 @@ recipients as (
 ),
 
 recipient_types as (
-    select geography_id, measure, org_type as dimension_1, '' as dimension_2, value
-    from (
-        unpivot (
-            select geography_id, org_type,
-                project_count::double as recipient_type_projects,
-                share_pct::double as recipient_type_share_pct
-            from {{ ref('russian_project_recipient_types') }}
-        )
-        on recipient_type_projects, recipient_type_share_pct into name measure value value
-    )
+    {{ measures_by_dimension(
+        ref('russian_project_recipient_types'),
+        'org_type',
+        {
+            'recipient_type_projects': 'project_count',
+            'recipient_type_share_pct': 'share_pct',
+        },
+    ) }}
 ),
 
 places as (
-    select geography_id, measure, place_id as dimension_1, '' as dimension_2, value
-    from (
-        unpivot (
-            select geography_id, place_id,
-                project_count::double as place_projects,
-                share_pct::double as place_share_pct
-            from {{ ref('russian_project_places') }}
-        )
-        on place_projects, place_share_pct into name measure value value
-    )
+    {{ measures_by_dimension(
+        ref('russian_project_places'),
+        'place_id',
+        {
+            'place_projects': 'project_count',
+            'place_share_pct': 'share_pct',
+        },
+    ) }}
 ),
 
 themes as (
-    select geography_id, measure, theme as dimension_1, '' as dimension_2, value
-    from (
-        unpivot (
-            select geography_id, theme,
-                project_count::double as theme_projects,
-                share_pct::double as theme_share_pct
-            from {{ ref('russian_project_themes') }}
-        )
-        on theme_projects, theme_share_pct into name measure value value
-    )
+    {{ measures_by_dimension(
+        ref('russian_project_themes'),
+        'theme',
+        {
+            'theme_projects': 'project_count',
+            'theme_share_pct': 'share_pct',
+        },
+    ) }}
 ),
 
 regional_ranking as (
