@@ -25,11 +25,11 @@ from ingestion.database import connect
 from ingestion.reference import read_seed
 from orchestration import report_queries as rq
 from orchestration.paths import WarehousePaths
-from orchestration.profiles import charts, site
+from orchestration.profiles import runtime, site
 from orchestration.profiles.render import Item, Profile, collect, render_html
+from orchestration.profiles.tables import csv_ready
 
 MAX_WORKERS = 4
-SVG_CACHE = ".svg-cache"
 
 
 def profiles_dir(paths: WarehousePaths) -> Path:
@@ -75,12 +75,14 @@ def write_profile(profile: Profile, directory: Path) -> Path:
     files = []
     items = list(profile.items.values())
     for item in items:
-        item.frame.to_csv(staging / item.csv_name, index=False)
+        csv_ready(item.frame).to_csv(staging / item.csv_name, index=False)
         files.append(
             _manifest_entry(item, rq.query_text(item.name), f"docs/queries/{item.name}.sql")
         )
     if profile.reconciliation is not None:
-        profile.reconciliation.frame.to_csv(staging / profile.reconciliation.csv_name, index=False)
+        csv_ready(profile.reconciliation.frame).to_csv(
+            staging / profile.reconciliation.csv_name, index=False
+        )
         name = profile.reconciliation.name
         files.append(
             _manifest_entry(profile.reconciliation, rq.query_text(name), f"docs/queries/{name}.sql")
@@ -100,20 +102,11 @@ def write_profile(profile: Profile, directory: Path) -> Path:
     return directory / "index.html"
 
 
-def _build_chunk(
-    published_db: Path, out: Path, rows: list[dict], release: dict, cache: Path
-) -> tuple[list[Path], set[str]]:
-    """Build some profiles in this process: collect, render the charts, write (a worker's job)."""
-    written, used = [], set()
+def _build_chunk(published_db: Path, out: Path, rows: list[dict], release: dict) -> list[Path]:
+    """Build some profiles in this process: run the queries, write page, CSVs and manifest."""
     with connect(published_db, read_only=True) as con:
         profiles = [collect(con, row, release) for row in rows]
-    for profile in profiles:
-        for item in profile.items.values():
-            if item.chart is not None:
-                key, item.svg = charts.to_svg(item.chart, cache)
-                used.add(key)
-        written.append(write_profile(profile, out / profile.geography_id))
-    return written, used
+    return [write_profile(profile, out / profile.geography_id) for profile in profiles]
 
 
 def _workers(count: int) -> int:
@@ -127,15 +120,14 @@ def build_profiles(
     whole-region page; returns the paths of the profiles' index.html files, in seed order.
 
     Several profiles are built by worker processes (one per core, at most MAX_WORKERS), each
-    reading the published file read-only; charts are rendered by vl-convert, whose SVGs are
-    cached under profiles/.svg-cache by spec hash (a full build drops the unused ones)."""
+    reading the published file read-only, while this process writes the charts' browser runtime
+    (`runtime.write_runtime`, once per library version; a full build drops older ones)."""
     rows = {row["geography_id"]: row for row in read_seed("geographies")}
     wanted = list(rows) if geographies is None else [g.upper() for g in geographies]
     unknown = [g for g in wanted if g not in rows]
     if unknown:
         raise KeyError(f"unknown geography {', '.join(unknown)} (known: {', '.join(rows)})")
     out = profiles_dir(paths)
-    cache = out / SVG_CACHE
     out.mkdir(parents=True, exist_ok=True)
     with connect(paths.published_db, read_only=True) as con:
         release = {
@@ -146,21 +138,18 @@ def build_profiles(
     workers = _workers(len(wanted))
     chunks = [[rows[g] for g in wanted[i::workers]] for i in range(workers)]
     if workers == 1:
-        results = [_build_chunk(paths.published_db, out, chunks[0], release, cache)]
+        runtime.write_runtime(out, drop_others=geographies is None)
+        results = [_build_chunk(paths.published_db, out, chunks[0], release)]
     else:
-        spawn = multiprocessing.get_context("spawn")  # no fork of a process running vl-convert
+        spawn = multiprocessing.get_context("spawn")  # workers start clean (no forked threads)
         with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
             futures = [
-                pool.submit(_build_chunk, paths.published_db, out, chunk, release, cache)
+                pool.submit(_build_chunk, paths.published_db, out, chunk, release)
                 for chunk in chunks
             ]
+            runtime.write_runtime(out, drop_others=geographies is None)
             results = [future.result() for future in futures]
-    by_geo = {path.parent.name: path for written, _used in results for path in written}
-    if geographies is None and cache.is_dir():
-        used = set().union(*(used for _written, used in results))
-        for stale in cache.glob("*.svg"):
-            if stale.stem not in used:
-                stale.unlink(missing_ok=True)
+    by_geo = {path.parent.name: path for written in results for path in written}
     if comparison is not None:
         site.write_index(out, list(rows.values()), comparison, release)
     return [by_geo[g] for g in wanted]

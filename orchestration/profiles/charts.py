@@ -1,4 +1,4 @@
-"""Charts of the country profiles: Vega-Altair specs rendered offline to inline SVG by vl-convert.
+"""Charts of the country profiles: Vega-Altair specs, drawn in the browser (see `runtime`).
 
 Every chart draws one report query's result as it comes back (no number is computed here): the
 builder only decides which columns go on which channel, from the column names and types. A figure
@@ -7,15 +7,10 @@ whose columns fit no builder gets no chart (its table and CSV still appear).
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 import re
-from pathlib import Path
 
 import altair as alt
 import pandas as pd
-import vl_convert as vlc
 
 WIDTH = 620
 TIME_COLUMNS = ("year_month", "year_quarter", "year", "survey_year", "month", "quarter")
@@ -57,7 +52,9 @@ def _value_columns(df: pd.DataFrame) -> list[str]:
     for c in _numeric(df):
         if c in TIME_COLUMNS or any(k in c for k in ("latitude", "longitude", "margin", "region")):
             continue
-        if c.endswith(("_pp", "_low", "_high", "member_count")) or _SKIP_VALUE.search(c):
+        # differences (change_pp, gap_pp_2011), interval bounds, keys: not the measure itself
+        skip = c.endswith(("_pp", "_low", "_high", "member_count")) or "_pp_" in c
+        if skip or _SKIP_VALUE.search(c):
             continue
         out.append(c)
     return sorted(out, key=lambda c: (c not in PREFERRED, out.index(c)))
@@ -74,9 +71,24 @@ def _prepared(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def map_chart(df: pd.DataFrame, title: str) -> alt.Chart | None:
+def _apart(places: pd.DataFrame, lat: str, lon: str, degrees: float) -> pd.DataFrame:
+    """The places (biggest first) that lie at least `degrees` from every place kept before them,
+    so that the map's name labels do not print over each other."""
+    kept: list[int] = []
+    for index, place in places.iterrows():
+        if all(
+            abs(place[lat] - places.at[k, lat]) >= degrees
+            or abs(place[lon] - places.at[k, lon]) >= 2 * degrees
+            for k in kept
+        ):
+            kept.append(index)
+    return places.loc[kept]
+
+
+def map_chart(df: pd.DataFrame, title: str) -> alt.LayerChart | None:
     """Figure 13: one circle per place, sized by its count, on a Mercator projection fitted to the
-    places' own extent (no tiles, no basemap download)."""
+    places' own extent, with a 5-degree graticule for orientation (no tiles, no basemap download);
+    the biggest places are named, skipping names that would overlap a bigger one's."""
     lat, lon = _first(list(df.columns), LAT_COLUMNS), _first(list(df.columns), LON_COLUMNS)
     values = [c for c in _value_columns(df) if c not in (lat, lon)]
     if lat is None or lon is None or not values:
@@ -86,28 +98,49 @@ def map_chart(df: pd.DataFrame, title: str) -> alt.Chart | None:
         return None
     label = (_labels(df) or [values[0]])[0]
     size = values[0]
+    position = {
+        "longitude": alt.Longitude(field=lon, type="quantitative"),
+        "latitude": alt.Latitude(field=lat, type="quantitative"),
+    }
     points = (
         alt.Chart(data)
         .mark_circle(opacity=0.6, color="#b2182b", stroke="#67001f")
         .encode(
-            longitude=alt.Longitude(field=lon, type="quantitative"),
-            latitude=alt.Latitude(field=lat, type="quantitative"),
+            **position,
             size=alt.Size(
                 field=size, type="quantitative", scale=alt.Scale(range=[30, 1800]), title=size
             ),
+            tooltip=[alt.Tooltip(field=label, type="nominal"), alt.Tooltip(field=size)],
         )
     )
-    top = data.sort_values(size, ascending=False).head(8)
+    biggest = data.sort_values(size, ascending=False).reset_index(drop=True)
+    named = _apart(biggest, lat, lon, degrees=0.6).head(10)
     text = (
-        alt.Chart(top)
-        .mark_text(dy=-12, fontSize=11, fontWeight="bold")
-        .encode(
-            longitude=alt.Longitude(field=lon, type="quantitative"),
-            latitude=alt.Latitude(field=lat, type="quantitative"),
-            text=alt.Text(field=label, type="nominal"),
-        )
+        alt.Chart(named)
+        .mark_text(dy=-14, fontSize=11, fontWeight="bold")
+        .encode(**position, text=alt.Text(field=label, type="nominal"))
     )
-    return (points + text).project("mercator").properties(width=WIDTH, height=380, title=title[:90])
+    extent = [
+        [float(data[lon].min()) - 2, float(data[lat].min()) - 2],
+        [float(data[lon].max()) + 2, float(data[lat].max()) + 2],
+    ]
+    grid = alt.Chart(alt.graticule(extent=extent, step=[5, 5])).mark_geoshape(
+        stroke="#ccc", strokeWidth=0.5, fill=None
+    )
+    return (
+        (grid + points + text)
+        .project("mercator")
+        .properties(width=WIDTH, height=380, description=title)
+    )
+
+
+def _named(data: pd.DataFrame, column: str | None) -> pd.DataFrame:
+    """A colour column's missing labels shown as "(none)" rather than as a "null" legend entry
+    (e.g. Figure 12's "Other Russian Organizations", which belongs to no channel group)."""
+    if column is None or column not in data.columns or not data[column].isna().any():
+        return data
+    labels = data[column].astype(object)
+    return data.assign(**{column: labels.where(labels.notna(), "(none)")})
 
 
 def interval_chart(df: pd.DataFrame, title: str) -> alt.Chart | None:
@@ -135,8 +168,9 @@ def interval_chart(df: pd.DataFrame, title: str) -> alt.Chart | None:
     rows_ = [c for c in labels if c not in waves]
     row = rows_[0] if rows_ else None
     color = waves[0] if waves else (rows_[1] if len(rows_) > 1 else None)
+    data = _named(data, color)
     y = (
-        alt.Y(field=row, type="nominal", title=None, sort=None, axis=alt.Axis(labelLimit=320))
+        alt.Y(field=row, type="nominal", title=None, sort=None, axis=alt.Axis())
         if row
         else alt.value(10)
     )
@@ -169,7 +203,7 @@ def interval_chart(df: pd.DataFrame, title: str) -> alt.Chart | None:
         )
     rows = data[row].nunique() * (data[color].nunique() if color else 1) if row else 1
     return layers.properties(
-        width=WIDTH - 160, height=max(60, min(1600, 14 * rows)), title=title[:90]
+        width=WIDTH - 160, height=max(60, min(1600, 14 * rows)), description=title
     )
 
 
@@ -179,15 +213,19 @@ def time_chart(df: pd.DataFrame, title: str) -> alt.Chart | None:
     if time is None:
         return None
     values = [c for c in _value_columns(df) if c != time]
-    # a text column with one value per row is the time again in words ("2011", "2010-2020")
-    labels = [c for c in _labels(df) if c != time and df[c].nunique() < len(df)]
+    # a text column with one value per row is the time again in words ("2011", "2010-2020"); one
+    # with gaps annotates some rows (Figure 14's event of a spike month) and names no series
+    labels = [
+        c for c in _labels(df) if c != time and df[c].nunique() < len(df) and df[c].notna().all()
+    ]
     data = _prepared(df.dropna(subset=[time]))  # summary rows (averages) have no time
     data[time] = data[time].astype(str).str.removesuffix(".0")
     if labels and values:
         series, value = labels[0], values[0]
+        data = _named(data, series)
     elif values:
         data = data.melt(id_vars=[time], value_vars=values, var_name="series", value_name="value")
-        series, value = "series", "value"
+        series, value = "series", "value"  # the legend names the columns; no axis title
     else:
         return None
     return (
@@ -200,12 +238,16 @@ def time_chart(df: pd.DataFrame, title: str) -> alt.Chart | None:
                 title=None,
                 axis=alt.Axis(labelAngle=-60, labelOverlap=True),
             ),
-            y=alt.Y(field=value, type="quantitative", title=value),
+            y=alt.Y(field=value, type="quantitative", title=None if value == "value" else value),
             color=alt.Color(
-                field=series, type="nominal", legend=alt.Legend(orient="bottom", columns=3)
+                field=series,
+                type="nominal",
+                legend=alt.Legend(
+                    orient="bottom", columns=3, title=None if series == "series" else series
+                ),
             ),
         )
-        .properties(width=WIDTH, height=240, title=title[:90])
+        .properties(width=WIDTH, height=240, description=title)
     )
 
 
@@ -218,11 +260,13 @@ def bar_chart(df: pd.DataFrame, title: str) -> alt.Chart | None:
     data = _prepared(df.dropna(subset=[value]))
     color = labels[1] if len(labels) > 1 and df[labels[1]].nunique() <= 8 else None
     by_year = [c for c in values if re.search(r"_(19|20)\d\d$", c)]
+    by_year = [c for c in by_year if c[:-5] == by_year[0][:-5]]  # pct_2011, pct_2018: one measure
     if color is None and len(by_year) > 1:  # one column per year (Tables 4, 5): grouped bars
         value, color = re.sub(r"_\d{4}$", "", by_year[0]), "year"
         data = _prepared(df).melt(id_vars=[label], value_vars=by_year, var_name=color)
         data = data.rename(columns={"value": value}).dropna(subset=[value])
         data[color] = data[color].str[-4:]
+    data = _named(data, color)
     encode = (
         {
             "color": alt.Color(field=color, type="nominal", legend=alt.Legend(orient="bottom")),
@@ -237,9 +281,7 @@ def bar_chart(df: pd.DataFrame, title: str) -> alt.Chart | None:
         alt.Chart(data)
         .mark_bar(color="#4c78a8")
         .encode(
-            y=alt.Y(
-                field=label, type="nominal", sort="-x", title=None, axis=alt.Axis(labelLimit=260)
-            ),
+            y=alt.Y(field=label, type="nominal", sort="-x", title=None, axis=alt.Axis()),
             x=alt.X(field=value, type="quantitative", title=value),
             **encode,
         )
@@ -247,7 +289,7 @@ def bar_chart(df: pd.DataFrame, title: str) -> alt.Chart | None:
     return bars.properties(
         width=WIDTH - 260,
         height=max(40, height),
-        title=title[:90],
+        description=title,
     )
 
 
@@ -278,20 +320,16 @@ def chart_for(name: str, df: pd.DataFrame, title: str) -> alt.Chart | None:
     return None
 
 
-def to_svg(chart: alt.Chart, cache_dir: Path | None = None) -> tuple[str, str]:
-    """Render offline (vl-convert bundles Vega; nothing is fetched) to an SVG string; returns
-    (cache key, svg). vl-convert takes 40-1000 ms a chart, so an SVG is kept under `cache_dir` by
-    the hash of its full spec (data included) and reused while the spec is unchanged."""
+CONFIG = {
+    "axis": {"labelLimit": 0, "titleLimit": 0},
+    "legend": {"labelLimit": 0, "titleLimit": 0},
+    "view": {"continuousWidth": WIDTH},
+}
+"""No truncated labels: long axis and legend labels widen the chart (the figure scrolls)."""
+
+
+def chart_spec(chart: alt.TopLevelMixin) -> dict:
+    """The chart's Vega-Lite spec, data inline (`datasets`), for the browser to draw."""
     spec = chart.to_dict(validate=False)
-    text = json.dumps(spec, sort_keys=True, default=str) + vlc.get_vega_version()
-    key = hashlib.sha256(text.encode()).hexdigest()[:32]
-    cached = cache_dir / f"{key}.svg" if cache_dir else None
-    if cached is not None and cached.is_file():
-        return key, cached.read_text(encoding="utf-8")
-    svg = re.sub(r"^<\?xml[^>]*>\s*", "", vlc.vegalite_to_svg(spec))
-    if cached is not None:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(svg, encoding="utf-8")
-        tmp.replace(cached)
-    return key, svg
+    spec["config"] = {**spec.get("config", {}), **CONFIG}
+    return spec

@@ -18,7 +18,7 @@ import pandas as pd
 
 from ingestion.database import table_exists
 from orchestration import report_queries as rq
-from orchestration.profiles import charts
+from orchestration.profiles import charts, runtime
 from orchestration.profiles.tables import definition_list, html_table
 
 BAROMETERS = [
@@ -42,8 +42,8 @@ class Item:
 
     name: str
     frame: pd.DataFrame
-    chart: object | None = None
-    svg: str | None = None
+    spec: dict | None = None
+    """The chart's Vega-Lite spec (data inline), drawn by the browser; None: no chart."""
     error: str | None = None
 
     @property
@@ -124,7 +124,8 @@ def collect(con: duckdb.DuckDBPyConnection, geography: dict, release: dict) -> P
         except duckdb.Error as error:  # one broken query file must not hide the other 40
             item = Item(name, pd.DataFrame(), error=str(error).splitlines()[0])
         if item.kind == "figure" or "intervals" in name:
-            item.chart = charts.chart_for(name, frame, heading(name))
+            chart = charts.chart_for(name, frame, heading(name))
+            item.spec = None if chart is None else charts.chart_spec(chart)
         profile.items[name] = item
     if RECONCILIATION in rq.query_names() and table_exists(con, RECONCILIATION):
         frame = rq.run_report_query(con, RECONCILIATION, profile.geography_id)
@@ -151,13 +152,13 @@ def render_item(item: Item, geography_name: str) -> str:
     elif item.frame.empty:
         parts.append(f'<p class="empty">No rows for {escape(geography_name)} in this release.</p>')
     else:
-        if item.svg:
-            parts.append(f'<figure class="chart">{item.svg}</figure>')
+        if item.spec:
+            parts.append(runtime.chart_html(item.name, item.spec, item.csv_name))
         if len(item.frame) == 1 and item.kind != "figure" and len(item.frame.columns) > 3:
             body = definition_list(item.frame)
         else:
             body = html_table(item.frame, caption=title)
-        if item.svg:
+        if item.spec:
             body = f"<details><summary>The data behind this chart</summary>{body}</details>"
         parts.append(body)
     description = rq.query_description(item.name)
@@ -240,7 +241,7 @@ def render_reconciliation(profile: Profile) -> str:
 
 
 CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:1100px;
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:1200px;
 margin:0 auto;padding:1rem 2rem;color:#222;line-height:1.4}
 h1{margin-bottom:.2rem}h2{border-bottom:2px solid #4c78a8;padding-bottom:.2rem;margin-top:2.5rem}
 h3{margin:1.6rem 0 .3rem;font-size:1.05rem}
@@ -249,11 +250,12 @@ table.data caption{text-align:left;font-size:.8rem;color:#555;padding-bottom:.2r
 table.data th,table.data td{border-bottom:1px solid #ddd;padding:.2rem .5rem;vertical-align:top}
 table.data th{background:#f3f5f8;text-align:left}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
-td.null{color:#999;text-align:center}td.flag{text-align:center}
+td.null{color:#999;text-align:center}td.flag{text-align:center}td.date{white-space:nowrap}
 dl.figures{display:grid;grid-template-columns:max-content auto;gap:.1rem 1rem;font-size:.85rem}
 dl.figures dt{color:#555}dl.figures dd{margin:0;font-variant-numeric:tabular-nums}
 p.source,p.about,p.note,.meta{font-size:.8rem;color:#555}p.no-data,p.empty{font-style:italic}
-figure.chart{margin:.5rem 0;overflow-x:auto}div.scroll{overflow-x:auto;max-width:100%}
+figure.chart{margin:.5rem 0;overflow-x:auto}.chart-error{font-style:italic;color:#a33}
+div.scroll{overflow-x:auto;max-width:100%}
 nav ol{columns:2;font-size:.9rem}
 """
 
@@ -261,6 +263,7 @@ nav ol{columns:2;font-size:.9rem}
 def render_html(profile: Profile) -> str:
     body, toc = render_sections(profile)
     release = profile.release
+    scripts = runtime.scripts() if any(i.spec for i in profile.items.values()) else ""
     nav = "".join(f'<li><a href="#{a}">{escape(t)}</a></li>' for a, t in toc)
     return (
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>'
@@ -272,5 +275,5 @@ def render_html(profile: Profile) -> str:
         f"<code>{escape(str(release.get('code_version')))}</code> · generated "
         f"{escape(str(release.get('generated_at')))} · "
         f'<a href="manifest.json">manifest.json</a></p><nav><ol>{nav}</ol></nav>{body}'
-        f"</body></html>"
+        f"{scripts}</body></html>"
     )

@@ -8,6 +8,7 @@ booleans as yes/no); nothing is summed or rounded here.
 from __future__ import annotations
 
 import math
+import re
 from datetime import datetime
 from html import escape
 
@@ -16,6 +17,8 @@ import pandas as pd
 
 MAX_ROWS = 400
 """Longer results are cut in the page (the CSV beside it always holds every row)."""
+YEAR = re.compile(r"(^|_)year($|_)")
+"""Columns holding a year, printed without a thousands separator (2016, not 2 016)."""
 
 
 def _scalar(value: object) -> object:
@@ -25,12 +28,31 @@ def _scalar(value: object) -> object:
     return value.item() if isinstance(value, np.generic) else value
 
 
-def _cell(value: object) -> tuple[str, str]:
-    """(css class, text) of one cell."""
+def csv_ready(df: pd.DataFrame) -> pd.DataFrame:
+    """The result with list cells (e.g. Table 1's survey waves) joined by "; " as the page shows
+    them, instead of numpy's bracketed repr in the CSV; other columns untouched."""
+    lists = [
+        c
+        for c in df.columns
+        if df[c].dtype == object and df[c].map(lambda v: isinstance(v, (list, np.ndarray))).any()
+    ]
+    if not lists:
+        return df
+    joined = {
+        c: df[c].map(lambda v: _scalar(v) if isinstance(v, (list, np.ndarray)) else v)
+        for c in lists
+    }
+    return df.assign(**joined)
+
+
+def _cell(value: object, column: str = "") -> tuple[str, str]:
+    """(css class, text) of one cell of `column`."""
     value = _scalar(value)
     if isinstance(value, datetime) and not isinstance(value, pd.Timestamp):
         value = pd.Timestamp(value)
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return "null", "\u2013"
+    if isinstance(value, float) and math.isnan(value):
         return "null", "\u2013"
     if isinstance(value, (pd.Timestamp, datetime)):
         return "date", value.strftime(
@@ -38,6 +60,8 @@ def _cell(value: object) -> tuple[str, str]:
         )
     if isinstance(value, bool):
         return "flag", "yes" if value else "no"
+    if isinstance(value, int) and YEAR.search(column):
+        return "num", str(value)
     if isinstance(value, int):
         return "num", f"{value:,}".replace(",", "\u202f")
     if isinstance(value, float):
@@ -53,12 +77,15 @@ def html_table(df: pd.DataFrame, caption: str | None = None, table_id: str | Non
     if caption:
         parts.append(f"<caption>{escape(caption)}</caption>")
     parts.append("<thead><tr>")
-    parts.extend(f'<th scope="col">{escape(str(column))}</th>' for column in df.columns)
+    parts.extend(
+        f'<th scope="col">{escape(str(column)).replace("_", "_<wbr>")}</th>'
+        for column in df.columns
+    )
     parts.append("</tr></thead><tbody>")
     for row in df.head(MAX_ROWS).itertuples(index=False, name=None):
         parts.append("<tr>")
-        for value in row:
-            css, text = _cell(value)
+        for column, value in zip(df.columns, row, strict=True):
+            css, text = _cell(value, str(column))
             parts.append(f'<td class="{css}">{escape(text)}</td>')
         parts.append("</tr>")
     parts.append("</tbody></table></div>")
@@ -75,6 +102,6 @@ def definition_list(df: pd.DataFrame) -> str:
     items = []
     for column in df.columns:
         value = row[column]
-        _css, text = _cell(value)
+        _css, text = _cell(value, str(column))
         items.append(f"<dt>{escape(str(column))}</dt><dd>{escape(text)}</dd>")
     return f'<dl class="figures">{"".join(items)}</dl>'

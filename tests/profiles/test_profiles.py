@@ -1,10 +1,14 @@
 """The country profiles built from the sample release: all 24 pages, Kazakhstan's tables and
-figures with the report's cells (read back from the HTML and the CSVs), the no-survey sentence of a
-geography without survey coverage, the manifests and the Dagster asset."""
+figures with the report's cells (read back from the HTML, the charts' embedded data and the CSVs),
+the charts as headless Chromium draws them, the no-survey sentence of a geography without survey
+coverage, the manifests and the Dagster asset."""
 
 from __future__ import annotations
 
 import json
+import re
+import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -15,14 +19,16 @@ import pytest
 
 from ingestion.reference import read_seed
 from orchestration.profiles import build_profiles, profiles_dir
+from orchestration.profiles.runtime import ASSETS, RUNTIME_FILE, RUNTIME_SRC
 from orchestration.resources import WarehouseResource
 
 GEOGRAPHIES = [row["geography_id"] for row in read_seed("geographies")]
 
 
 class Sections(HTMLParser):
-    """Per `<section class="item" id=...>`: its tables (rows of cell texts), whether it holds an
-    SVG chart, its links; plus every sentence of `p.no-data`."""
+    """Per `<section class="item" id=...>`: its tables (rows of cell texts), its chart's Vega-Lite
+    spec (the JSON the page draws, or None), its links; plus every sentence of `p.no-data` and the
+    page's script sources."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -32,12 +38,16 @@ class Sections(HTMLParser):
         self._row: list[str] | None = None
         self._cell: list[str] | None = None
         self._in_no_data = False
+        self._in_spec = False
+        self.scripts: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "section" and "item" in (attrs.get("class") or ""):
             self._current = attrs["id"]
-            self.sections[self._current] = {"tables": [], "svg": False, "links": []}
+            self.sections[self._current] = {"tables": [], "chart": None, "links": []}
+        if tag == "script" and attrs.get("src"):
+            self.scripts.append(attrs["src"])
         section = self.sections.get(self._current)
         if section is None:
             if tag == "p" and attrs.get("class") == "no-data":
@@ -50,13 +60,18 @@ class Sections(HTMLParser):
             self._row = []
         elif tag in ("td", "th"):
             self._cell = []
-        elif tag == "svg":
-            section["svg"] = True
+        elif tag == "script" and attrs.get("class") == "vega-spec":
+            self._in_spec = True
+            section["chart"] = ""
         elif tag == "a":
             section["links"].append(attrs.get("href"))
 
     def handle_endtag(self, tag):
-        if tag == "section":
+        if tag == "script" and self._in_spec:
+            self._in_spec = False
+            chart = self.sections[self._current]
+            chart["chart"] = json.loads(chart["chart"])
+        elif tag == "section":
             self._current = None
         elif tag in ("td", "th") and self._cell is not None and self._row is not None:
             self._row.append("".join(self._cell).strip())
@@ -68,6 +83,8 @@ class Sections(HTMLParser):
             self._in_no_data = False
 
     def handle_data(self, data):
+        if self._in_spec:
+            self.sections[self._current]["chart"] += data
         if self._cell is not None:
             self._cell.append(data)
         if self._in_no_data:
@@ -78,6 +95,13 @@ def parse(path: Path) -> Sections:
     parser = Sections()
     parser.feed(path.read_text(encoding="utf-8"))
     return parser
+
+
+def chart_rows(spec: dict | None) -> list[dict]:
+    """Every data row a chart's spec carries inline (all its layers' datasets)."""
+    if spec is None:
+        return []
+    return [row for rows in spec.get("datasets", {}).values() for row in rows]
 
 
 def row_of(table: list[list[str]], first_cells: set[str]) -> list[str]:
@@ -145,7 +169,9 @@ def test_kazakhstan_table_8_and_figure_13(kaz):
     places = pd.read_csv(kaz / "projects_figure_13_places.csv").set_index("name")
     assert places.loc["Oral", "project_count"] == 81
     figure = sections["projects_figure_13_places"]
-    assert figure["svg"], "Figure 13 is drawn as a map"
+    assert figure["chart"]["projection"]["type"] == "mercator", "Figure 13 is drawn as a map"
+    oral = [row for row in chart_rows(figure["chart"]) if row.get("name") == "Oral"]
+    assert oral and {row["project_count"] for row in oral} == {81}
     assert "projects_figure_13_places.csv" in figure["links"]
 
 
@@ -156,8 +182,82 @@ def test_every_kazakhstan_table_and_figure_links_its_csv(kaz):
     for name in numbered:
         assert f"{name}.csv" in sections[name]["links"], name
         assert (kaz / f"{name}.csv").is_file()
-    charts = [name for name in numbered if "figure" in name and sections[name]["svg"]]
+    charts = [name for name in numbered if "figure" in name and chart_rows(sections[name]["chart"])]
     assert len(charts) >= 12, charts
+
+
+def test_kazakhstan_charts_carry_the_texts_figures(kaz):
+    """The figures the report's text quotes, in the data each chart draws (not only the tables)."""
+    sections = parse(kaz / "index.html").sections
+
+    def rows(name: str, **match) -> list[dict]:
+        found = [
+            row
+            for row in chart_rows(sections[name]["chart"])
+            if all(row.get(k) == v for k, v in match.items())
+        ]
+        assert found, (name, match)
+        return found
+
+    assert (
+        rows("restrictions_figure_3_initiators", initiator_label="Government")[0]["mentions"] == 380
+    )
+    opposition = rows("restrictions_figure_2_targets", target_group_label="Political Opposition")
+    assert round(opposition[0]["pct_of_instances"]) == 44
+    channel = rows("projects_figure_12_channels", channel_label="Rossotrudnichestvo")[0]
+    assert (channel["project_count"], channel["recipient_org_count"]) == (167, 126)
+    # a channel outside every group is labelled, not drawn as a "null" legend entry
+    assert (
+        rows("projects_figure_12_channels", channel_label="Other Russian Organizations")[0][
+            "channel_group_label"
+        ]
+        == "(none)"
+    )
+    interest = rows("attitudes_figure_6_political_interest", wave_group="wvs6")[0]
+    assert round(interest["interested_pct"]) == 44
+    membership = rows("attitudes_table_4_figure_9_membership", item_label="Labor union")
+    assert {(row["year"], row["pct"]) for row in membership} == {("2011", 9), ("2018", 16)}
+
+
+def test_every_chart_has_data_and_the_runtime_beside_the_pages(published_warehouse, built):
+    """Each chart's spec carries rows; every page loads the one offline runtime, which exists."""
+    runtime = profiles_dir(published_warehouse.paths) / ASSETS / RUNTIME_FILE
+    assert runtime.stat().st_size > 500_000 and "vegaEmbed" in runtime.read_text()[-2000:]
+    for geo, page in built.items():
+        parsed = parse(page)
+        specs = {name: s["chart"] for name, s in parsed.sections.items() if s["chart"] is not None}
+        for name, spec in specs.items():
+            assert chart_rows(spec), (geo, name)
+        assert parsed.scripts == ([RUNTIME_SRC] if specs else []), geo
+    assert len([s for s in parse(built["KAZ"]).sections.values() if s["chart"]]) >= 13
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian's chromium is not installed")
+def test_headless_chromium_draws_every_kazakhstan_chart_offline(kaz, tmp_path):
+    """The page as a browser draws it from disk: every chart becomes an SVG, none says it failed
+    (the runtime missing, a spec rejected by Vega-Lite)."""
+    dom = subprocess.run(
+        [
+            "chromium",
+            "--headless",
+            "--disable-gpu",
+            "--no-sandbox",
+            f"--user-data-dir={tmp_path}",
+            "--virtual-time-budget=30000",
+            "--dump-dom",
+            (kaz / "index.html").as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=True,
+    ).stdout
+    specs = parse(kaz / "index.html").sections
+    expected = sorted(f"{name}-chart" for name, s in specs.items() if s["chart"] is not None)
+    drawn = re.findall(r'<div class="vega-chart[^"]*" id="([^"]+)"[^>]*data-rendered="yes"', dom)
+    assert sorted(drawn) == expected
+    assert not re.findall(r'class="[^"]*chart-error[^>]*>[^<]*', dom)
+    assert dom.count("<svg") >= len(expected)
 
 
 def test_a_geography_without_survey_coverage_says_so(built):
