@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -21,7 +22,7 @@ from ingestion.coding import (
 from ingestion.errors import IssueLog, visible
 from ingestion.landing import LandingSource
 from ingestion.reference import SEEDS_DIR, ReferenceData
-from ingestion.sheets import read_sheet, split_multi
+from ingestion.sheets import split_multi, stream_sheet
 
 REQUIRED_COLUMNS = (
     "event_id",
@@ -57,19 +58,40 @@ RAW_COLUMNS = {
 }
 
 
-def read_restriction_sheet(path: Path, reference: ReferenceData) -> pd.DataFrame:
-    """Validate a restriction sheet against the contract and return its typed records.
+CHUNK_ROWS = 50_000  # records per frame handed to the loader
 
-    Every problem in the file is collected before raising, so one round of fixes suffices.
+
+def read_restriction_sheet(path: Path, reference: ReferenceData) -> pd.DataFrame:
+    """``restriction_chunks`` gathered into one frame (for a look at one sheet)."""
+    frames = list(restriction_chunks(path, reference))
+    if not frames:
+        return pd.DataFrame(columns=list(RAW_COLUMNS))
+    return pd.concat(frames, ignore_index=True)
+
+
+def restriction_chunks(path: Path, reference: ReferenceData) -> Iterator[pd.DataFrame]:
+    """Validate a restriction sheet against the contract and yield its typed records in chunks.
+
+    Every problem in the file is collected before raising, so one round of fixes suffices (the
+    loader drops the chunks of a rejected sheet); repeated event ids are listed after the other
+    problems. Only the event ids are kept across chunks, so memory stays flat in the sheet's size.
     """
-    sheet = read_sheet(path, required=REQUIRED_COLUMNS + CONDITIONAL_COLUMNS)
+    sheet = stream_sheet(path, required=REQUIRED_COLUMNS + CONDITIONAL_COLUMNS)
     log = IssueLog(sheet.file)  # every issue listed, none capped
-    records = [_record(row, cells, reference, log) for row, cells in sheet.records]
+    repeats = IssueLog(sheet.file)
     event_ids = UniqueKeys("event_id")
+    records: list[dict[str, object]] = []
     for row, cells in sheet.records:
-        event_ids.check(row, cells, row_problems(log, row))
+        records.append(_record(row, cells, reference, log))
+        event_ids.check(row, cells, row_problems(repeats, row))
+        if len(records) == CHUNK_ROWS:
+            if not log.issues and not repeats.issues:
+                yield pd.DataFrame.from_records(records, columns=list(RAW_COLUMNS))
+            records = []
+    log.issues.extend(repeats.issues)
     log.raise_if_any()
-    return pd.DataFrame.from_records(records, columns=list(RAW_COLUMNS))
+    if records:
+        yield pd.DataFrame.from_records(records, columns=list(RAW_COLUMNS))
 
 
 def _record(
@@ -139,8 +161,9 @@ def _check_conditional(
         problem(column, not_in_vocabulary(value, allowed, context))
 
 
-def _read(path: Path, ref: ReferenceData) -> dict[str, pd.DataFrame]:
-    return {"restriction_events": read_restriction_sheet(path, ref)}
+def _read(path: Path, ref: ReferenceData) -> Iterator[tuple[str, pd.DataFrame]]:
+    for frame in restriction_chunks(path, ref):
+        yield "restriction_events", frame
 
 
 RESTRICTIONS = LandingSource(

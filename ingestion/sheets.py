@@ -44,6 +44,9 @@ _FORMAT_CHARS = {ch for ch in _EDGE if not ch.isspace()}
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")  # <f>, <f t="shared" .../>, <x:f>
 
 Rows = Iterator[tuple[int, list[str]]]  # (spreadsheet row number, cell texts)
+Record = tuple[int, dict[str, str]]  # (spreadsheet row number, cell text per column)
+# A sheet read lazily: first (columns, worksheet name or None), then its records.
+SheetParts = Iterator[tuple[tuple[str, ...], str | None] | Record]
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,18 @@ class Sheet:
 
     file: str
     columns: tuple[str, ...]
-    records: list[tuple[int, dict[str, str]]]
+    records: list[Record]
+    worksheet: str | None = None
+
+
+@dataclass(frozen=True)
+class StreamedSheet:
+    """A sheet whose header is read and whose records come one at a time (a large sheet is never
+    held whole); problems further down the file raise while ``records`` is consumed."""
+
+    file: str
+    columns: tuple[str, ...]
+    records: Iterator[Record]
     worksheet: str | None = None
 
 
@@ -64,12 +78,21 @@ def read_sheet(path: Path, required: Sequence[str] = ()) -> Sheet:
     ``required`` column (among the first HEADER_SEARCH_ROWS non-blank rows; in a workbook, of
     the first worksheet that has one). Without ``required`` the first non-blank row is the header.
     """
+    sheet = stream_sheet(path, required)
+    return Sheet(sheet.file, sheet.columns, list(sheet.records), sheet.worksheet)
+
+
+def stream_sheet(path: Path, required: Sequence[str] = ()) -> StreamedSheet:
+    """``read_sheet`` with the records read as they are consumed."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return _read_csv(path, tuple(required))
-    if suffix == ".xlsx":
-        return _read_xlsx(path, tuple(required))
-    raise ContractViolation([Issue(path.name, f"unsupported file type '{suffix}'")])
+        parts = _csv_parts(path, tuple(required))
+    elif suffix == ".xlsx":
+        parts = _xlsx_parts(path, tuple(required))
+    else:
+        raise ContractViolation([Issue(path.name, f"unsupported file type '{suffix}'")])
+    columns, worksheet = next(parts)
+    return StreamedSheet(path.name, columns, parts, worksheet)
 
 
 def strip_cell(text: str) -> str:
@@ -83,7 +106,7 @@ def normalise_header(text: str) -> str:
     return text.strip().lower()
 
 
-def _read_csv(path: Path, required: tuple[str, ...]) -> Sheet:
+def _csv_parts(path: Path, required: tuple[str, ...]) -> SheetParts:
     layout = detect_csv_format(path)
     search = _HeaderSearch(path.name, required)
     try:
@@ -93,7 +116,8 @@ def _read_csv(path: Path, required: tuple[str, ...]) -> Sheet:
             if found is None:
                 raise search.failure()
             columns = found[1]
-            return Sheet(path.name, columns, _records(path.name, columns, rows))
+            yield columns, None
+            yield from _records(path.name, columns, rows)
     except UnicodeDecodeError as error:
         problem = f"not valid {layout.encoding} text ({error.reason}): re-save the sheet as UTF-8"
         raise ContractViolation([Issue(path.name, problem)]) from None
@@ -101,7 +125,7 @@ def _read_csv(path: Path, required: tuple[str, ...]) -> Sheet:
         raise ContractViolation([Issue(path.name, f"unreadable CSV: {error}")]) from None
 
 
-def _read_xlsx(path: Path, required: tuple[str, ...]) -> Sheet:
+def _xlsx_parts(path: Path, required: tuple[str, ...]) -> SheetParts:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a damaged workbook
@@ -116,9 +140,10 @@ def _read_xlsx(path: Path, required: tuple[str, ...]) -> Sheet:
             if found is None:
                 continue
             header_row, columns = found
-            records = _records(path.name, columns, rows)
+            yield columns, worksheet.title
+            yield from _records(path.name, columns, rows)
             _reject_unsaved_formulas(path.name, worksheet, header_row, columns)
-            return Sheet(path.name, columns, records, worksheet.title)
+            return
         raise search.failure()
     finally:
         workbook.close()
@@ -181,18 +206,14 @@ def _quoted(names: list[str]) -> str:
     return ", ".join(f"'{name}'" for name in names)
 
 
-def _records(file: str, columns: tuple[str, ...], rows: Rows) -> list[tuple[int, dict[str, str]]]:
-    records = []
+def _records(file: str, columns: tuple[str, ...], rows: Rows) -> Iterator[Record]:
     for row_number, cells in rows:
         if not any(strip_cell(cell) for cell in cells):
             continue
         if len(cells) > len(columns) and any(strip_cell(c) for c in cells[len(columns) :]):
             raise ContractViolation([Issue(file, "more cells than header columns", row=row_number)])
         padded = list(cells) + [""] * (len(columns) - len(cells))
-        records.append(
-            (row_number, {c: strip_cell(v) for c, v in zip(columns, padded, strict=False)})
-        )
-    return records
+        yield row_number, {c: strip_cell(v) for c, v in zip(columns, padded, strict=False)}
 
 
 def _cell_text(value: object) -> str:

@@ -22,7 +22,7 @@ from ingestion import errors, sheets, textfiles
 from ingestion.landing import LandingSource
 from ingestion.reference import SEEDS_DIR
 from ingestion.surveys.countries import FILE_COUNTRY_COLUMNS
-from ingestion.surveys.reader import read_survey_file
+from ingestion.surveys.reader import read_survey_file, survey_chunks
 from ingestion.surveys.reference import SurveyReference
 from ingestion.surveys.rows import ANSWER_COLUMNS, KEY_COLUMNS, RESPONDENT_COLUMNS
 
@@ -39,7 +39,7 @@ SURVEYS = LandingSource(
     },
     key_columns=KEY_COLUMNS,
     load_reference=lambda _raw: SurveyReference.from_seeds(),
-    read=read_survey_file,
+    read=survey_chunks,
     # Every module of this package (a folder would hash only its .csv files), and what it uses.
     signature_paths=(
         *sorted(Path(__file__).parent.glob("*.py")),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -24,12 +25,23 @@ ISSUES_PER_CHECK = 10  # rows listed per (check, variable); the rest are counted
 
 
 def read_survey_file(path: Path, reference: SurveyReference) -> dict[str, pd.DataFrame]:
-    """Validate one microdata file against the survey seeds; return respondents and answers of
-    the programme's countries, and the rows the file holds per country (programme or not).
+    """``survey_chunks`` gathered into one frame per table (for a look at one small file)."""
+    parts: dict[str, list[pd.DataFrame]] = {}
+    for table, frame in survey_chunks(path, reference):
+        parts.setdefault(table, []).append(frame)
+    return {table: pd.concat(frames, ignore_index=True) for table, frames in parts.items()}
+
+
+def survey_chunks(path: Path, reference: SurveyReference) -> Iterator[tuple[str, pd.DataFrame]]:
+    """Validate one microdata file against the survey seeds; yield respondents and answers of
+    the programme's countries chunk by chunk, then the rows the file holds per country
+    (programme or not).
 
     Rows of countries outside the programme are counted and set aside; a country code that is no
     country at all rejects the file. Every problem is collected before raising (capped per
-    check), so one round of fixes suffices.
+    check), so one round of fixes suffices; the loader drops the chunks of a rejected file, and
+    once a problem is found no further chunk is yielded. Only the respondents' keys are kept
+    across chunks (for the duplicate check), so memory stays flat in the file's size.
     """
     log = IssueLog(path.name, per_check=ISSUES_PER_CHECK)
     family, country, wave = file_context(path, reference)
@@ -79,7 +91,7 @@ def read_survey_file(path: Path, reference: SurveyReference) -> dict[str, pd.Dat
     log.raise_if_any()
 
     needed = sorted({v for v in variables.values() if v} | set(scales))
-    respondent_parts, answer_parts, offset = [], [], 0
+    key_parts, offset = [], 0
     system = family.country_code_system if variables["country"] else FROM_FILE_NAME
     tally = CountryTally(family.family, system)
     for chunk in read_chunks(path, needed):
@@ -92,25 +104,22 @@ def read_survey_file(path: Path, reference: SurveyReference) -> dict[str, pd.Dat
         keep = countries.map(lambda c: not isinstance(c, Country) or c.in_programme).to_numpy(bool)
         chunk, rows, as_coded = chunk[keep], rows[keep], as_coded[keep]
         geography = countries[keep].map(lambda c: c.geography_id, na_action="ignore")
-        frame = respondents(chunk, rows, as_coded, geography, context, reference, log)
-        respondent_parts.append(frame)
-        answer_parts.append(
-            answers(chunk, rows, frame["study"], entries, scales, layout, reference, log)
-        )
+        people = respondents(chunk, rows, as_coded, geography, context, reference, log)
+        key_parts.append(people[[*KEY_COLUMNS, "source_row"]])
+        answered = answers(chunk, rows, people["study"], entries, scales, layout, reference, log)
+        if not log.issues:
+            yield "survey_respondents", people
+            yield "survey_answers", answered
     if not offset:
         log.add("file has no data rows")
         log.raise_if_any()
-    people = pd.concat(respondent_parts, ignore_index=True)
-    duplicated = people.duplicated(list(KEY_COLUMNS), keep="first")
+    keys = pd.concat(key_parts, ignore_index=True)
+    duplicated = keys.duplicated(list(KEY_COLUMNS), keep="first")
     if duplicated.any():
         log.add_rows(
             "respondent appears twice (same family, wave, study, country and respondent id)",
-            people.loc[duplicated, "source_row"].tolist(),
+            keys.loc[duplicated, "source_row"].tolist(),
             column=variables["respondent_id"],
         )
     log.raise_if_any()
-    return {
-        "survey_respondents": people,
-        "survey_answers": pd.concat(answer_parts, ignore_index=True),
-        "survey_file_countries": tally.frame(),
-    }
+    yield "survey_file_countries", tally.frame()
