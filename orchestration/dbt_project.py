@@ -6,11 +6,12 @@ import json
 import shutil
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import dagster as dg
+import yaml
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtProject
 
 from ingestion.hashing import files_digest, tree_files
@@ -65,7 +66,9 @@ class WarehouseTranslator(DagsterDbtTranslator):
     A dbt source names the ingestion asset that fills it in its own YAML
     (``config.meta.dagster.asset_key``, e.g. ``[raw, restriction_events]``), so adding a source
     needs no edit here; models and seeds are ``<schema>/<name>`` (``marts/restrictions_by_period``,
-    ``reference/geographies``).
+    ``reference/geographies``). Groups are ``<folder>_<layer>`` from ``models/<layer>/<folder>/``
+    (``restrictions_marts``), owners come from ``config.meta.dagster.owners`` in the dbt YAML, and
+    the table named is the one an analyst opens: the published database for published layers.
     """
 
     def __init__(self) -> None:
@@ -73,19 +76,87 @@ class WarehouseTranslator(DagsterDbtTranslator):
 
     def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
         if dbt_resource_props["resource_type"] == "source":
-            meta = dbt_resource_props.get("config", {}).get("meta") or dbt_resource_props.get(
-                "meta", {}
-            )
-            if not meta.get("dagster", {}).get("asset_key"):
+            if not _dagster_meta(dbt_resource_props).get("asset_key"):
                 raise ValueError(
                     f"dbt source {dbt_resource_props['source_name']}.{dbt_resource_props['name']} "
                     "does not say which ingestion asset fills it: add config.meta.dagster.asset_key"
                 )
             return super().get_asset_key(dbt_resource_props)
-        schema = dbt_resource_props.get("config", {}).get("schema") or "main"
-        return dg.AssetKey([schema, dbt_resource_props["name"]])
+        return dg.AssetKey([_schema(dbt_resource_props), dbt_resource_props["name"]])
 
     def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
         if dbt_resource_props["resource_type"] == "source":
             return "landing"
-        return dbt_resource_props.get("config", {}).get("schema") or "dbt"
+        if group := _dagster_meta(dbt_resource_props).get("group"):
+            return group
+        # fqn: [project, <folder>..., name]; seeds' first folder is their barometer, not a layer.
+        folders = dbt_resource_props["fqn"][1:-1]
+        if dbt_resource_props["resource_type"] != "seed":
+            folders = folders[1:]
+        layer = _schema(dbt_resource_props)
+        return "_".join(dict.fromkeys([*folders[:1], layer]))  # metadata, reference: no repeat
+
+    def get_owners(self, dbt_resource_props: Mapping[str, Any]) -> Sequence[str] | None:
+        return _dagster_meta(dbt_resource_props).get("owners") or super().get_owners(
+            dbt_resource_props
+        )
+
+    def get_description(self, dbt_resource_props: Mapping[str, Any]) -> str:
+        """The YAML description and where the table lives, without dagster-dbt's raw SQL."""
+        description = (dbt_resource_props.get("description") or "").strip() or (
+            f"dbt {dbt_resource_props['resource_type']} `{dbt_resource_props['name']}` "
+            "(no description in its YAML)."
+        )
+        if dbt_resource_props["resource_type"] == "source":
+            return description
+        if _published(dbt_resource_props):
+            table = _published_table(dbt_resource_props)
+            where = f"Published as `{table}` in the analysts' database."
+        else:
+            where = (
+                "Build-only: lives in the build database and is dropped before the release is "
+                "published; analysts never see it."
+            )
+        return f"{description}\n\n{where}"
+
+    def get_metadata(self, dbt_resource_props: Mapping[str, Any]) -> Mapping[str, Any]:
+        metadata = dict(super().get_metadata(dbt_resource_props))
+        if dbt_resource_props["resource_type"] in ("model", "seed", "snapshot"):
+            # dagster-dbt names the build database's relation; published layers are read elsewhere.
+            published = _published(dbt_resource_props)
+            if published:
+                metadata["dagster/table_name"] = _published_table(dbt_resource_props)
+            metadata["warehouse/published"] = dg.MetadataValue.bool(published)
+        return metadata
+
+
+def _dagster_meta(dbt_resource_props: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``config.meta.dagster`` (dbt 1.10+), else the older top-level ``meta.dagster``."""
+    meta = dbt_resource_props.get("config", {}).get("meta") or dbt_resource_props.get("meta") or {}
+    return meta.get("dagster") or {}
+
+
+def _schema(dbt_resource_props: Mapping[str, Any]) -> str:
+    return dbt_resource_props.get("config", {}).get("schema") or "main"
+
+
+def _published(dbt_resource_props: Mapping[str, Any]) -> bool:
+    """Whether the publish step keeps this schema (release.py owns the rule; imported here, not
+    at the top, because release.py reads this module's project fingerprint)."""
+    from orchestration.release import PUBLISHED_SCHEMAS
+
+    return _schema(dbt_resource_props) in PUBLISHED_SCHEMAS
+
+
+def _published_table(dbt_resource_props: Mapping[str, Any]) -> str:
+    """``<catalog>.<schema>.<table>`` as an analyst's DuckDB session on the release names it."""
+    catalog = WarehousePaths(Path(), Path()).published_db.stem  # DuckDB names it by its file
+    alias = dbt_resource_props.get("alias") or dbt_resource_props["name"]
+    return f"{catalog}.{_schema(dbt_resource_props)}.{alias}"
+
+
+def project_owners() -> list[str]:
+    """The owners ``dbt_project.yml`` gives every model; the Python assets (ingestion, publish,
+    profiles) answer to the same people, so the names are kept in one place."""
+    config = yaml.safe_load((DBT_PROJECT_DIR / "dbt_project.yml").read_text(encoding="utf-8"))
+    return list(config["models"]["civic_space"]["+meta"]["dagster"]["owners"])

@@ -11,12 +11,13 @@ import dagster as dg
 from dagster_dbt import DbtCliResource
 
 import orchestration.defs
-from orchestration.dbt_project import DBT_PROJECT, dbt_executable
+from orchestration.dbt_project import DBT_PROJECT, dbt_executable, project_owners
 from orchestration.resources import WarehouseResource
 
 with warnings.catch_warnings():
-    # The loader is marked "preview" in Dagster 1.13; the pinned version and tests/test_lineage.py
-    # keep it honest, and the warning would otherwise open every `civic` run's output.
+    # The loader and the spec mapping are marked "preview" in Dagster 1.13; the pinned version and
+    # tests/test_lineage.py keep them honest, and the warning would otherwise open every `civic`
+    # run's output.
     warnings.simplefilter("ignore", dg.PreviewWarning)
     defs = dg.load_definitions_from_package_module(
         orchestration.defs,
@@ -25,4 +26,8 @@ with warnings.catch_warnings():
             "warehouse": WarehouseResource.from_env(),
         },
         executor=dg.in_process_executor,
+    )
+    # The dbt models name their owners in dbt_project.yml; the Python assets answer to the same.
+    defs = defs.map_asset_specs(
+        func=lambda spec: spec if spec.owners else spec.replace_attributes(owners=project_owners())
     )

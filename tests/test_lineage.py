@@ -91,3 +91,30 @@ def test_a_refresh_plans_the_build_once(scratch_warehouse, monkeypatch):
     result = scratch_warehouse.refresh()  # nothing changed: the guard and the skipped build
     assert result.success
     assert len(calls) == 2
+
+
+def test_no_two_assets_share_a_display_name(asset_graph):
+    """The UI labels an asset by the last part of its key: ``raw/landing_files`` and
+    ``metadata/landing_files`` would read the same."""
+    by_name: dict[str, list[str]] = {}
+    for key in asset_graph.get_all_asset_keys():
+        by_name.setdefault(key.path[-1], []).append(key.to_user_string())
+    assert {name: keys for name, keys in by_name.items() if len(keys) > 1} == {}
+    assert {"raw/ingestion_landing_files", "metadata/landing_files"} <= {
+        key.to_user_string() for key in asset_graph.get_all_asset_keys()
+    }
+
+
+def test_every_asset_has_owners_a_group_and_kinds(asset_graph):
+    nodes = [asset_graph.get(key) for key in asset_graph.get_all_asset_keys()]
+    assert [n.key.to_user_string() for n in nodes if n.owners != ["team:civic-data"]] == []
+    assert [n.key.to_user_string() for n in nodes if not n.kinds] == []
+    kinds = {
+        key.to_user_string(): asset_graph.get(key).kinds for key in asset_graph.get_all_asset_keys()
+    }
+    assert kinds["raw/restriction_events"] == {"python", "duckdb"}
+    assert kinds["marts/restrictions_by_period"] == {"dbt", "duckdb"}
+    assert (
+        asset_graph.get(dg.AssetKey(["raw", "restriction_events"])).metadata["dagster/table_name"]
+        == "raw.restriction_events"
+    )

@@ -1,8 +1,11 @@
 """The landing ingestion: landing files into the raw database, one writer for every raw table."""
 
+from collections.abc import Iterable
+from pathlib import Path
+
 import dagster as dg
 
-from ingestion.database import DatabaseBusy
+from ingestion.database import DatabaseBusy, connect
 from ingestion.landing import LandingSource, SyncResult, sync_source
 from ingestion.sources import SOURCES
 from orchestration.faults import storage_faults_fail_the_step
@@ -10,10 +13,14 @@ from orchestration.landing_guard import landing_missing_reason
 from orchestration.resources import WarehouseResource
 
 LOG_TABLES = ("load_log", "landing_files")
+# Raw tables a release republishes under the same name (``metadata.load_log`` ...): their raw
+# assets read ``ingestion_<table>`` so no two assets show the same name in the UI.
+REPUBLISHED_TABLES = ("load_log", "landing_files", "survey_file_countries")
 
 
 def raw_key(table: str) -> dg.AssetKey:
-    return dg.AssetKey(["raw", table])
+    """The asset of a raw table (``raw/<table>``); the dbt source reading it names the same key."""
+    return dg.AssetKey(["raw", f"ingestion_{table}" if table in REPUBLISHED_TABLES else table])
 
 
 def _specs() -> list[dg.AssetSpec]:
@@ -24,7 +31,7 @@ def _specs() -> list[dg.AssetSpec]:
             "the contract, with lineage (file, row, hash, load time).",
             group_name="landing",
             kinds={"duckdb", "python"},
-            metadata={"landing_source": source.name},
+            metadata={"landing_source": source.name, "dagster/table_name": f"raw.{table}"},
         )
         for source in SOURCES
         for table in source.tables
@@ -36,7 +43,8 @@ def _specs() -> list[dg.AssetSpec]:
             if table == "load_log"
             else "Current state of every landing file: seen and accepted content hashes.",
             group_name="landing",
-            kinds={"duckdb"},
+            kinds={"duckdb", "python"},
+            metadata={"dagster/table_name": f"raw.{table}"},
         )
         for table in LOG_TABLES
     ]
@@ -72,6 +80,7 @@ def landing_ingestion(context: dg.AssetExecutionContext, warehouse: WarehouseRes
     for source in SOURCES:
         result = _sync(context, source, paths)
         results.append(result)
+        row_counts = _row_counts(paths.raw_db, source.tables)
         for file, issues in result.rejected.items():
             context.log.warning(
                 f"Rejected {file} (previous accepted version, if any, stays loaded):\n"
@@ -84,6 +93,7 @@ def landing_ingestion(context: dg.AssetExecutionContext, warehouse: WarehouseRes
                 asset_key=raw_key(table),
                 metadata={
                     **_metadata(result),
+                    "dagster/row_count": dg.MetadataValue.int(row_counts[table]),
                     "rows_loaded_this_run": dg.MetadataValue.int(
                         result.rows_by_table.get(table, 0)
                     ),
@@ -93,11 +103,22 @@ def landing_ingestion(context: dg.AssetExecutionContext, warehouse: WarehouseRes
         "files_changed": sum(r.changed for r in results),
         "files_rejected": sum(len(r.rejected) for r in results),
     }
+    row_counts = _row_counts(paths.raw_db, LOG_TABLES)
     for table in LOG_TABLES:
         yield dg.MaterializeResult(
             asset_key=raw_key(table),
-            metadata={k: dg.MetadataValue.int(v) for k, v in totals.items()},
+            metadata={
+                **{k: dg.MetadataValue.int(v) for k, v in totals.items()},
+                "dagster/row_count": dg.MetadataValue.int(row_counts[table]),
+            },
         )
+
+
+def _row_counts(raw_db: Path, tables: Iterable[str]) -> dict[str, int]:
+    """Rows each raw table holds after the sync: every accepted file's, not only this run's."""
+    with connect(raw_db, read_only=True) as con:
+        count = 'SELECT count(*) FROM "{}"'
+        return {table: con.execute(count.format(table)).fetchone()[0] for table in tables}
 
 
 def _sync(context: dg.AssetExecutionContext, source: LandingSource, paths) -> SyncResult:
