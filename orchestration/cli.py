@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import os
-import signal
 import sys
 import time
 from pathlib import Path
 
 from ingestion.database import connect, storage_fault
+from orchestration import dagster_service
 from orchestration.paths import WarehousePaths
-from orchestration.refresh import run_refresh
+from orchestration.refresh import UnchangedRefresh, run_refresh
 
 EXAMPLE_QUERY = """\
 SELECT restriction_type, report_period, sum(event_count) AS restrictions
@@ -64,9 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         "profile", help="build country profiles from the published release (default: all 24)"
     )
     profile.add_argument("geographies", nargs="*", metavar="GEO", help="e.g. KAZ KGZ")
-    ui = commands.add_parser("ui", help="open the Dagster UI (dagster dev) on this warehouse")
-    ui.add_argument("--host", default="127.0.0.1")
-    ui.add_argument("--port", type=int, default=3000)
+    dagster_service.add_parsers(commands)
 
     args = parser.parse_args(argv)
     paths = WarehousePaths.from_env()
@@ -76,7 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         "status": _status,
         "query": _query,
         "profile": _profile,
-        "ui": _ui,
+        "ui": dagster_service.ui,
+        "serve": dagster_service.serve,
     }[args.command]
     try:
         return handler(paths, args)
@@ -142,6 +140,9 @@ def _refresh_holding_lock(paths: WarehousePaths, args: argparse.Namespace) -> in
         quiet=args.quiet,
     )
     elapsed = time.perf_counter() - started
+    if isinstance(result, UnchangedRefresh):
+        print(result.message)
+        return 0
     from orchestration.summary import refresh_summary
 
     print(refresh_summary(paths, result, elapsed, EXAMPLE_QUERY))
@@ -241,29 +242,6 @@ def _query_error(error: Exception) -> str:
             f"({text})"
         )
     return f"Query failed: {text}"
-
-
-def _ui(paths: WarehousePaths, args: argparse.Namespace) -> int:
-    from orchestration.dbt_project import ensure_manifest
-    from orchestration.run_history import upkeep
-
-    for line in upkeep(paths, sweep_as="civic ui", prune=True):
-        print(line)
-    ensure_manifest()
-    # `dagster dev` and the processes it starts (code server, daemon, run workers) read the
-    # warehouse from CIVIC_LANDING_DIR / CIVIC_WAREHOUSE_DIR: give them the resolved directories
-    # this command swept and pruned, whatever their working directory.
-    paths.export()
-    dagster = Path(sys.executable).parent / "dagster"
-    command = [str(dagster), "dev", "-m", "orchestration.definitions"]
-    # `dagster dev` stops on SIGTERM by mapping it to its SIGINT handler. A shell that starts us
-    # in the background sets SIGINT to "ignore", exec keeps ignored signals ignored, and
-    # SIGTERM would then be ignored too: give `dagster dev` default dispositions.
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, signal.SIG_DFL)
-    sys.stdout.flush()
-    os.execv(str(dagster), [*command, "-h", args.host, "-p", str(args.port)])
-    return 0
 
 
 if __name__ == "__main__":

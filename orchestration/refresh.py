@@ -5,9 +5,20 @@ from __future__ import annotations
 import json
 import logging
 from contextlib import contextmanager, redirect_stdout
+from dataclasses import dataclass
 
 from orchestration.instance import prepare_dagster_home
 from orchestration.paths import WarehousePaths
+from orchestration.refresh_state import RefreshInputs, pending_refresh
+
+
+@dataclass(frozen=True)
+class UnchangedRefresh:
+    """A refresh that started no run: the latest refresh run started from the same landing
+    files and code, and the published release is up to date (a run would only skip checks)."""
+
+    message: str
+    success: bool = True
 
 
 def run_refresh(
@@ -18,7 +29,8 @@ def run_refresh(
     quiet: bool = False,
     profiles: bool = True,
 ):
-    """Execute the refresh job in this process, recorded in the persistent instance.
+    """Execute the refresh job in this process, recorded in the persistent instance, unless
+    nothing changed since the latest refresh run (then no run starts: ``UnchangedRefresh``).
 
     ``confirm_removals`` lets a change that removes more than the configured share of a source's
     or geography's rows (or empties a file) be published. With ``profiles`` (the default) a
@@ -32,13 +44,35 @@ def run_refresh(
     ensure_manifest()
     from orchestration.definitions import defs
     from orchestration.defs.landing.checks import CONFIRM_REMOVALS_TAG
-    from orchestration.defs.warehouse.assets import FORCE_TAG
 
     job = defs.resolve_job_def("refresh")
-    tags = {FORCE_TAG: "true"} if force_rebuild else {}
-    if confirm_removals:
-        tags[CONFIRM_REMOVALS_TAG] = "true"
-    run_config = {
+    run_config = refresh_run_config(paths, quiet=quiet)
+    with (
+        _quiet_console(paths, quiet),
+        DagsterInstance.from_config(str(paths.dagster_home)) as instance,
+    ):
+        inputs = RefreshInputs.now(paths)
+        pending = pending_refresh(instance, paths, inputs)
+        if not (force_rebuild or confirm_removals) and pending is None:
+            unchanged = _unchanged(paths)
+            if unchanged is not None:
+                if profiles and _profiles_stale(paths):
+                    _build_profiles(defs, run_config, instance)
+                return unchanged
+        tags = inputs.tags(full_rebuild=force_rebuild or bool(pending and pending.full_rebuild))
+        if confirm_removals:
+            tags[CONFIRM_REMOVALS_TAG] = "true"
+        result = job.execute_in_process(
+            run_config=run_config, instance=instance, tags=tags, raise_on_error=False
+        )
+        if profiles and result.success and _profiles_stale(paths):
+            _build_profiles(defs, run_config, instance)
+        return result
+
+
+def refresh_run_config(paths: WarehousePaths, *, quiet: bool) -> dict:
+    """The run config of an in-process refresh of this warehouse."""
+    return {
         "resources": {
             "warehouse": {
                 "config": {
@@ -49,16 +83,24 @@ def run_refresh(
         },
         "loggers": {"console": {"config": {"log_level": "WARNING" if quiet else "INFO"}}},
     }
-    with (
-        _quiet_console(paths, quiet),
-        DagsterInstance.from_config(str(paths.dagster_home)) as instance,
-    ):
-        result = job.execute_in_process(
-            run_config=run_config, instance=instance, tags=tags, raise_on_error=False
-        )
-        if profiles and result.success and _profiles_stale(paths):
-            _build_profiles(defs, run_config, instance)
-        return result
+
+
+def _unchanged(paths: WarehousePaths) -> UnchangedRefresh | None:
+    """The exact check, once the landing folder and the code are known unchanged: the accepted
+    inputs and code are those of the published release, and it opens. ``raw.duckdb`` is read
+    holding the warehouse lock (re-entered by the CLI, which holds it already)."""
+    from orchestration import warehouse_lock
+    from orchestration.release import plan_build
+
+    with warehouse_lock.hold(paths, warehouse_lock.REFRESH):
+        plan = plan_build(paths)
+    if plan.needed:
+        return None
+    return UnchangedRefresh(
+        "No changes since the latest refresh run: Inputs and code unchanged since release "
+        f"{plan.current.release_id}; no run started "
+        "(`civic refresh --force-rebuild` rebuilds anyway)."
+    )
 
 
 def _profiles_stale(paths: WarehousePaths) -> bool:

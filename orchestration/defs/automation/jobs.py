@@ -3,10 +3,13 @@ profiles job (the country profiles of the published release, partitioned by geog
 
 import dagster as dg
 
+from orchestration.defs.automation.failures import report_failed_checks
+
 refresh_job = dg.define_asset_job(
     "refresh",
     selection=dg.AssetSelection.all() - dg.AssetSelection.groups("profiles"),
     executor_def=dg.in_process_executor,
+    hooks={report_failed_checks},
     description="Full refresh: ingest landing files, build with dbt, gate with GX, publish.",
 )
 

@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from orchestration.defs.automation.failures import failed_checks_line, failed_error_checks
 from orchestration.defs.gate.checks import AUDIT_MODEL_KEYS
 from orchestration.defs.warehouse.assets import warehouse_models
 from orchestration.faults import storage_faults_fail_the_step
@@ -37,9 +38,9 @@ def published_release(
 ) -> dg.MaterializeResult:
     """Publish only if every blocking check of this run passed (the gate); swap atomically."""
     checks = _check_results(context)
-    failed = [name for name, c in checks.items() if not c["passed"] and c["severity"] == "ERROR"]
-    if failed:
-        raise dg.Failure(f"Gate failed, release not published: {', '.join(sorted(failed))}")
+    failed = failed_error_checks(context.instance, context.run.run_id)
+    if failed:  # blocking checks stop the run before this step; non-blocking ones stop it here
+        raise dg.Failure(failed_checks_line(failed))
     paths = warehouse.paths()
     with storage_faults_fail_the_step(
         "Publishing",

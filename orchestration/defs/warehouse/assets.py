@@ -5,10 +5,10 @@ from dagster_dbt import DbtCliResource, dbt_assets
 
 from orchestration.dbt_project import DBT_PROJECT, WarehouseTranslator, dbt_vars
 from orchestration.faults import storage_faults_fail_the_step
+from orchestration.refresh_state import FORCE_TAG
 from orchestration.release import record_build, reset_build_database
+from orchestration.release_results import unchanged_release_results
 from orchestration.resources import WarehouseResource
-
-FORCE_TAG = "civic/force_rebuild"
 
 
 def forced(context) -> bool:
@@ -27,8 +27,9 @@ def warehouse_models(
 ):
     """Build seeds, staging, core and marts into a fresh build database with ``dbt build``.
 
-    Skipped (nothing materialises, nothing is written) when the accepted landing files and the
-    code are exactly those the published release was built from.
+    Skipped when the accepted landing files and the code are exactly those the published release
+    was built from: nothing is written, and the step reports that release's results
+    (orchestration/release_results.py).
     """
     paths = warehouse.paths()
     plan = warehouse.build_plan(context.run.run_id)
@@ -36,6 +37,7 @@ def warehouse_models(
         context.log.info(
             f"Inputs and code unchanged since release {plan.current.release_id}: nothing to build."
         )
+        yield from unchanged_release_results(context, plan.current.release_id, paths.published_db)
         return
     if plan.unreadable:
         context.log.warning(f"The published release does not open ({plan.unreadable}): rebuilding.")

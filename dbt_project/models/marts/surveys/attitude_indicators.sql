@@ -5,6 +5,7 @@ with estimates as (
     select
         e.*,
         g.wave_group_label,
+        g.report_wave_label,
         g.period_label,
         g.series,
         g.series_order
@@ -58,6 +59,7 @@ compared as (
 select
     c.wave_group,
     c.wave_group_label,
+    c.report_wave_label,
     c.period_label,
     c.series,
     c.geography_id,

@@ -7,6 +7,7 @@ with means as (
     select
         wave_group,
         any_value(wave_group_label) as wave_group_label,
+        any_value(report_wave_label) as report_wave_label,
         any_value(period_label) as period_label,
         any_value(series) as series,
         any_value(topic) as topic,
@@ -32,6 +33,7 @@ ordered as (
 select
     o.wave_group,
     o.wave_group_label,
+    o.report_wave_label,
     o.period_label,
     o.series,
     o.topic,

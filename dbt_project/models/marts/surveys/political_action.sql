@@ -5,6 +5,7 @@
 select
     wave_group,
     wave_group_label,
+    report_wave_label,
     period_label,
     geography_id,
     geography_name,
