@@ -2,8 +2,10 @@
 
 Runs, on an already refreshed warehouse (default: the directories of CIVIC_LANDING_DIR /
 CIVIC_WAREHOUSE_DIR), in fresh child processes so imports are counted as a refresh would pay them:
-  cold   the SVG cache emptied first (a release whose charts all changed),
-  warm   the same release again (charts reused from profiles/.svg-cache; tables and CSVs redone),
+  cold   profiles/ removed first: every page, CSV and manifest written anew and the charts'
+         browser runtime bundled by vl-convert into profiles/_assets (a new warehouse),
+  warm   the same release again: pages, CSVs and manifests redone, the runtime already there
+         (every refresh after the first),
   KAZ    one profile alone, as `civic profile KAZ` builds it.
 Records wall seconds, CPU seconds of the process and its workers, the machine's load average
 before each run (other work on the machine slows wall time), and appends a row to PROFILES.md.
@@ -31,10 +33,11 @@ ROOT = Path(__file__).resolve().parents[1]
 TABLE = ROOT / "benchmarks" / "PROFILES.md"
 
 CHILD = """
-import json, resource, sys, time
+import json, os, resource, sys, time
 from orchestration.paths import WarehousePaths
-from orchestration.profiles import build_profiles
+from orchestration.profiles import build, build_profiles
 if __name__ == "__main__":
+    build.MAX_WORKERS = int(os.environ.get("PROFILES_MAX_WORKERS", build.MAX_WORKERS))
     started = time.perf_counter()
     written = build_profiles(WarehousePaths.from_env(), sys.argv[1:] or None)
     wall = time.perf_counter() - started
@@ -44,7 +47,7 @@ if __name__ == "__main__":
 """
 
 
-def run(label: str, geographies: list[str]) -> dict:
+def run(label: str, geographies: list[str], workers: int | None = None) -> dict:
     load = os.getloadavg()[0]
     script = ROOT / "benchmarks" / "work" / "profiles_child.py"
     script.parent.mkdir(parents=True, exist_ok=True)
@@ -53,6 +56,7 @@ def run(label: str, geographies: list[str]) -> dict:
         subprocess.run(
             [sys.executable, str(script), *geographies],
             cwd=ROOT,
+            env={**os.environ, **({"PROFILES_MAX_WORKERS": str(workers)} if workers else {})},
             check=True,
             capture_output=True,
             text=True,
@@ -75,10 +79,12 @@ def main() -> None:
         sys.exit(f"no published database under {warehouse}: generate and refresh first")
     results = []
     for _ in range(args.runs):
-        shutil.rmtree(warehouse / "profiles" / ".svg-cache", ignore_errors=True)
-        results.append(run("cold (all 24, no SVG cache)", []))
+        shutil.rmtree(warehouse / "profiles", ignore_errors=True)
+        results.append(run("cold (all 24, no profiles/, runtime bundled)", []))
         results.append(run("warm (all 24, same release)", []))
         results.append(run("KAZ alone (warm)", ["KAZ"]))
+        # the same build in one process (no worker processes), to weigh the pool's start-up
+        results.append(run("warm, one process (MAX_WORKERS=1)", [], workers=1))
     if args.no_record:
         return
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")

@@ -29,9 +29,10 @@ BAROMETERS = [
     ("media", "Russian state media", ("media_",)),
     ("other", "Other report queries", ("",)),
 ]
-EXCLUDED = ("behind_a", "channel_cooccurrence", "region_comparison", "reconciliation")
+EXCLUDED = ("behind_a", "channel_cooccurrence", "region_comparison", "reconciliation", "analysts_")
 """Query files that are not per-geography profile content: drill-down examples with a hard-coded
-entity, the whole-region page's own query and the reconciliation (its own section)."""
+entity, analysts' everyday questions (`analysts_*.sql`, run with `civic query`), the whole-region
+page's own query and the reconciliation (its own section)."""
 RECONCILIATION = "report_reconciliation"
 """Query and mart comparing a report's printed figures with the marts (its own section)."""
 
@@ -124,8 +125,7 @@ def collect(con: duckdb.DuckDBPyConnection, geography: dict, release: dict) -> P
         except duckdb.Error as error:  # one broken query file must not hide the other 40
             item = Item(name, pd.DataFrame(), error=str(error).splitlines()[0])
         if item.kind == "figure" or "intervals" in name:
-            chart = charts.chart_for(name, frame, heading(name))
-            item.spec = None if chart is None else charts.chart_spec(chart)
+            item.spec = charts.figure_spec(name, frame, heading(name))
         profile.items[name] = item
     if RECONCILIATION in rq.query_names() and table_exists(con, RECONCILIATION):
         frame = rq.run_report_query(con, RECONCILIATION, profile.geography_id)

@@ -70,6 +70,11 @@ def _cell(value: object, column: str = "") -> tuple[str, str]:
     return "text", str(value)
 
 
+def _td(value: object, column: str) -> str:
+    css, text = _cell(value, column)
+    return f'<td class="{css}">{escape(text)}</td>'
+
+
 def html_table(df: pd.DataFrame, caption: str | None = None, table_id: str | None = None) -> str:
     """One result as a semantic HTML table."""
     attrs = f' id="{escape(table_id)}"' if table_id else ""
@@ -82,12 +87,11 @@ def html_table(df: pd.DataFrame, caption: str | None = None, table_id: str | Non
         for column in df.columns
     )
     parts.append("</tr></thead><tbody>")
-    for row in df.head(MAX_ROWS).itertuples(index=False, name=None):
-        parts.append("<tr>")
-        for column, value in zip(df.columns, row, strict=True):
-            css, text = _cell(value, str(column))
-            parts.append(f'<td class="{css}">{escape(text)}</td>')
-        parts.append("</tr>")
+    shown = df.head(MAX_ROWS)
+    columns = [  # column by column: one conversion to Python values per column, not per cell
+        [_td(value, str(column)) for value in shown[column].tolist()] for column in shown.columns
+    ]
+    parts.extend(f"<tr>{''.join(cells)}</tr>" for cells in zip(*columns, strict=True))
     parts.append("</tbody></table></div>")
     if len(df) > MAX_ROWS:
         parts.append(f'<p class="note">First {MAX_ROWS} of {len(df)} rows; the CSV has all.</p>')
