@@ -13,7 +13,7 @@ import pyreadstat
 from ingestion import textfiles
 from ingestion.errors import ContractViolation, Issue
 
-CHUNK_ROWS = 50_000
+CHUNK_ROWS = 20_000  # rows per chunk: one chunk's long-format answers bound the reader's memory
 CODEBOOK_SHEET = "codebook"  # .xlsx value labels: variable, value, value_label (case-insensitive)
 CODEBOOK_COLUMNS = ("variable", "value", "value_label")
 
