@@ -1,8 +1,8 @@
 """The country profiles asset: one partition per geography of the reference seed, downstream of
 the published release, so the UI shows which profiles are older than the current release.
 
-A backfill of any set of partitions runs as one step (`BackfillPolicy.single_run`): the published
-database is opened once and the charts of every profile are rendered together. The logic lives in
+A backfill of any set of partitions runs as one step (`BackfillPolicy.single_run`): one
+`build_profiles` call builds every selected partition with its worker processes. The logic lives in
 `orchestration.profiles`; `build_profiles(paths, geographies)` is the same function the CLI calls.
 """
 
