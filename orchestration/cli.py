@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from ingestion.database import connect, storage_fault
-from orchestration import dagster_service
+from orchestration import dagster_service, releases
 from orchestration.paths import WarehousePaths
 from orchestration.refresh import UnchangedRefresh, run_refresh
 
@@ -63,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         "profile", help="build country profiles from the published release (default: all 24)"
     )
     profile.add_argument("geographies", nargs="*", metavar="GEO", help="e.g. KAZ KGZ")
+    releases.add_parser(commands)
     dagster_service.add_parsers(commands)
 
     args = parser.parse_args(argv)
@@ -73,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         "status": _status,
         "query": _query,
         "profile": _profile,
+        "releases": releases.main,
         "ui": dagster_service.ui,
         "serve": dagster_service.serve,
     }[args.command]

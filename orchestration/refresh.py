@@ -56,7 +56,7 @@ def run_refresh(
         if not (force_rebuild or confirm_removals) and pending is None:
             unchanged = _unchanged(paths)
             if unchanged is not None:
-                if profiles and _profiles_stale(paths):
+                if profiles and profiles_stale(paths):
                     _build_profiles(defs, run_config, instance)
                 return unchanged
         tags = inputs.tags(full_rebuild=force_rebuild or bool(pending and pending.full_rebuild))
@@ -65,7 +65,7 @@ def run_refresh(
         result = job.execute_in_process(
             run_config=run_config, instance=instance, tags=tags, raise_on_error=False
         )
-        if profiles and result.success and _profiles_stale(paths):
+        if profiles and result.success and profiles_stale(paths):
             _build_profiles(defs, run_config, instance)
         return result
 
@@ -97,13 +97,12 @@ def _unchanged(paths: WarehousePaths) -> UnchangedRefresh | None:
     if plan.needed:
         return None
     return UnchangedRefresh(
-        "No changes since the latest refresh run: Inputs and code unchanged since release "
-        f"{plan.current.release_id}; no run started "
+        f"No changes since the latest refresh run: {plan.unchanged_reason}; no run started "
         "(`civic refresh --force-rebuild` rebuilds anyway)."
     )
 
 
-def _profiles_stale(paths: WarehousePaths) -> bool:
+def profiles_stale(paths: WarehousePaths) -> bool:
     """Whether any geography's profile was built from another release than the published one
     (or never built)."""
     from orchestration.profiles.build import geography_ids, profiles_dir

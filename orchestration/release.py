@@ -2,9 +2,9 @@
 
 A release is the whole build database renamed over the analysts' file (``os.replace`` is atomic on
 one filesystem), so readers see either the previous release or the next one, never a half-built
-state. Each release carries its own history in ``metadata.releases``; the pipeline also keeps a
-copy of that history beside it (``release_history.json``), so it never needs to open the analysts'
-file: an analyst holding it read-write, or a stale WAL beside it, cannot stop a refresh.
+state. Each release carries its own history in ``metadata.releases`` and the pipeline keeps the
+whole history beside it (orchestration/release_log.py); every release is also kept under
+``releases/`` for comparison and rollback (orchestration/release_archive.py, releases.py).
 """
 
 from __future__ import annotations
@@ -24,8 +24,19 @@ import duckdb
 
 from ingestion.database import DatabaseBusy, connect
 from ingestion.hashing import files_digest, tree_files
+from orchestration import release_archive
 from orchestration.dbt_project import project_fingerprint
 from orchestration.paths import PROJECT_ROOT, WarehousePaths
+from orchestration.release_archive import fsync
+from orchestration.release_log import (
+    RELEASE_COLUMNS,
+    Release,
+    current_release,
+    read_history_copy,
+    release_history,
+    withdrawn_releases,
+    write_history_copy,
+)
 
 # Build-time plumbing (views over the attached raw database) that analysts never see.
 INTERNAL_SCHEMAS = ("staging", "intermediate", "audit")
@@ -40,46 +51,48 @@ RELEASES_DDL = """CREATE TABLE IF NOT EXISTS metadata.releases (
     code_version VARCHAR, code_fingerprint VARCHAR NOT NULL, inputs_fingerprint VARCHAR NOT NULL,
     row_counts JSON NOT NULL, checks_passed INTEGER NOT NULL, checks_summary JSON NOT NULL,
     landing_profile JSON)"""
-RELEASE_COLUMNS = (
-    "release_id",
-    "published_at",
-    "run_id",
-    "code_version",
-    "code_fingerprint",
-    "inputs_fingerprint",
-    "row_counts",
-    "checks_passed",
-    "checks_summary",
-    "landing_profile",
-)
-
-
-@dataclass(frozen=True)
-class Release:
-    release_id: str
-    published_at: datetime
-    code_fingerprint: str
-    inputs_fingerprint: str
-    landing_profile: dict | None = None
 
 
 @dataclass(frozen=True)
 class BuildPlan:
-    """Whether the current inputs and code differ from what the published release was built from,
-    or the published file no longer opens (then the same release is built and published again)."""
+    """Whether to build: the inputs and code differ from those the published release was built
+    from, or the published file no longer opens (then the same release is built again).
+
+    Inputs and code of a release an operator rolled back from since the last publication
+    (``withdrawn``) are not built again either: a rollback holds until the landing files or the
+    code change, or an operator forces a rebuild.
+    """
 
     inputs_fingerprint: str
     code_fingerprint: str
     current: Release | None
     unreadable: str | None = None
+    withdrawn: tuple[Release, ...] = ()
+
+    @property
+    def basis(self) -> Release | None:
+        """The release these inputs and this code were already built into, if any."""
+        if self.current is None or self.unreadable is not None:
+            return None
+        planned = (self.inputs_fingerprint, self.code_fingerprint)
+        for release in (self.current, *self.withdrawn):
+            if (release.inputs_fingerprint, release.code_fingerprint) == planned:
+                return release
+        return None
 
     @property
     def needed(self) -> bool:
+        return self.basis is None
+
+    @property
+    def unchanged_reason(self) -> str:
+        """Why nothing is built (when not needed), in one line."""
+        if self.basis == self.current:
+            return f"Inputs and code unchanged since release {self.basis.release_id}"
         return (
-            self.current is None
-            or self.unreadable is not None
-            or (self.current.inputs_fingerprint, self.current.code_fingerprint)
-            != (self.inputs_fingerprint, self.code_fingerprint)
+            f"Inputs and code are those of release {self.basis.release_id}, rolled back from to "
+            f"{self.current.release_id}: held until the landing files or the code change "
+            "(`civic refresh --force-rebuild` publishes them again)"
         )
 
 
@@ -122,63 +135,6 @@ def inputs_fingerprint(raw_db: Path) -> str:
     return hashlib.sha256("\n".join("|".join(row) for row in rows).encode()).hexdigest()
 
 
-def history_path(published_db: Path) -> Path:
-    """The pipeline's copy of the release history, beside the analysts' file."""
-    return published_db.with_name("release_history.json")
-
-
-def release_history(published_db: Path) -> list[dict]:
-    """Every release record, oldest first: from the published file when it opens read-only,
-    else from the pipeline's copy (an analyst may hold the file read-write, or a stale WAL may
-    stop it opening)."""
-    if not published_db.exists():
-        return []
-    try:
-        with connect(published_db, read_only=True, wait_seconds=0) as con:
-            columns = [
-                c
-                for (c,) in con.execute(
-                    """SELECT column_name FROM duckdb_columns()
-                   WHERE schema_name = 'metadata' AND table_name = 'releases'"""
-                ).fetchall()
-            ]
-            rows = con.execute(
-                f"SELECT {', '.join(columns)} FROM metadata.releases ORDER BY published_at"
-            ).fetchall()
-        return [_decoded(dict(zip(columns, row, strict=True))) for row in rows]
-    except (duckdb.Error, DatabaseBusy):  # held read-write by a session, or a stale WAL
-        copy = history_path(published_db)
-        if not copy.exists():
-            raise
-        return [_decoded(record) for record in json.loads(copy.read_text(encoding="utf-8"))]
-
-
-def _decoded(record: dict) -> dict:
-    """JSON columns as Python values and the publication time as a datetime, whatever the
-    record came from (DuckDB returns JSON as text; the copy stores ISO times)."""
-    record = dict(record)
-    for column in ("row_counts", "checks_summary", "landing_profile"):
-        if isinstance(record.get(column), str):
-            record[column] = json.loads(record[column])
-    if isinstance(record.get("published_at"), str):
-        record["published_at"] = datetime.fromisoformat(record["published_at"])
-    return record
-
-
-def current_release(published_db: Path) -> Release | None:
-    history = release_history(published_db)
-    if not history:
-        return None
-    latest = history[-1]
-    return Release(
-        latest["release_id"],
-        latest["published_at"],
-        latest["code_fingerprint"],
-        latest["inputs_fingerprint"],
-        latest.get("landing_profile"),
-    )
-
-
 def unreadable_reason(published_db: Path) -> str | None:
     """Why the analysts' file does not open read-only for a new reader, or None if it does.
 
@@ -202,6 +158,7 @@ def plan_build(paths: WarehousePaths) -> BuildPlan:
         code_fingerprint(),
         current_release(paths.published_db),
         unreadable_reason(paths.published_db),
+        tuple(withdrawn_releases(paths.published_db)),
     )
 
 
@@ -251,17 +208,23 @@ def publish(
     if not paths.build_db.exists():
         raise RuntimeError(f"no build database at {paths.build_db}: run the dbt build first")
     history = release_history(paths.published_db)
+    copy = read_history_copy(paths.published_db)
     try:
         record = _seal(paths, run_id, checks, landing_profile, history)
-        _fsync(paths.build_db)
-        _match_permissions(paths.build_db, paths.published_db)
-        record["stale_wal"] = _set_aside_stale_wal(paths.published_db, record["release_id"])
+        fsync(paths.build_db)
+        match_permissions(paths.build_db, paths.published_db)
+        record["stale_wal"] = set_aside_stale_wal(paths.published_db, record["release_id"])
         os.replace(paths.build_db, paths.published_db)
-        _fsync(paths.published_db.parent)
+        fsync(paths.published_db.parent)
     except BaseException:
         reset_build_database(paths)
         raise
-    _write_history(paths.published_db, [*history, record])
+    write_history_copy(
+        paths.published_db, [*history, record], record["release_id"], copy.rollbacks if copy else []
+    )
+    record["archive_warnings"], record["pruned_releases"] = release_archive.keep(
+        paths.published_db, record["release_id"]
+    )
     return record
 
 
@@ -316,7 +279,7 @@ def _row(record: dict) -> list:
     ]
 
 
-def _match_permissions(build_db: Path, published_db: Path) -> None:
+def match_permissions(build_db: Path, published_db: Path) -> None:
     """Give the new release the current release's mode, owner and group."""
     if not published_db.exists():
         return
@@ -329,7 +292,7 @@ def _match_permissions(build_db: Path, published_db: Path) -> None:
             os.chown(build_db, -1, current.st_gid)
 
 
-def _set_aside_stale_wal(published_db: Path, release_id: str) -> str | None:
+def set_aside_stale_wal(published_db: Path, release_id: str) -> str | None:
     """Move a WAL beside the published file out of the new release's way (kept, not deleted)."""
     wal = published_db.with_name(published_db.name + ".wal")
     if not wal.exists():
@@ -337,21 +300,3 @@ def _set_aside_stale_wal(published_db: Path, release_id: str) -> str | None:
     kept = wal.with_name(f"{wal.name}.stale-{release_id}")
     os.replace(wal, kept)
     return str(kept)
-
-
-def _write_history(published_db: Path, history: list[dict]) -> None:
-    """Replace the pipeline's copy of the release history atomically."""
-    target = history_path(published_db)
-    temporary = target.with_name(target.name + ".tmp")
-    records = [{c: record.get(c) for c in RELEASE_COLUMNS} for record in history]
-    temporary.write_text(json.dumps(records, default=str, indent=1), encoding="utf-8")
-    _fsync(temporary)
-    os.replace(temporary, target)
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

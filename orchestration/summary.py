@@ -11,7 +11,8 @@ from ingestion.database import connect
 from ingestion.errors import Issue
 from ingestion.landing_state import current_rejections
 from orchestration.paths import WarehousePaths
-from orchestration.release import current_release
+from orchestration.release import current_release, plan_build
+from orchestration.releases import list_lines
 
 
 def _load_outcomes(paths: WarehousePaths, batch_id: str | None) -> tuple[dict, list[tuple]]:
@@ -107,6 +108,9 @@ def refresh_summary(paths: WarehousePaths, result, elapsed: float, example_query
     else:
         state = "unchanged" if result.success else "kept (this refresh did not publish)"
         lines.append(f"  Published release {release.release_id} {state} -> {paths.published_db}")
+        plan = plan_build(paths) if result.success else None
+        if plan is not None and plan.basis not in (None, plan.current):  # held after a rollback
+            lines.append(f"  {plan.unchanged_reason}")
     if release is not None:
         with connect(paths.published_db, read_only=True, wait_seconds=0) as con:
             [(row_counts,)] = con.execute(  # counted at publish time, in the release record
@@ -142,19 +146,7 @@ def status_report(paths: WarehousePaths) -> str:
 
     lines = [f"Landing:   {paths.landing_dir}", f"Warehouse: {paths.warehouse_dir}"]
     release = current_release(paths.published_db)
-    if release is None:
-        lines.append("No release published yet.")
-    else:
-        with connect(paths.published_db, read_only=True, wait_seconds=0) as con:
-            history = con.execute(
-                """SELECT release_id, published_at, code_version, checks_passed
-                   FROM metadata.releases ORDER BY published_at DESC LIMIT 5"""
-            ).fetchall()
-        lines.append("Releases (newest first):")
-        lines += [
-            f"  {rid}  {at:%Y-%m-%d %H:%M:%S} UTC  code {code}  {n} checks passed"
-            for rid, at, code, n in history
-        ]
+    lines += list_lines(paths, limit=5)
     orphans: list = []
     outcomes: tuple[dict, list[tuple]] = ({}, [])
     with _instance(paths) as instance:

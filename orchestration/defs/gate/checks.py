@@ -26,7 +26,7 @@ def _gate_check(spec: SuiteSpec) -> dg.AssetChecksDefinition:
                 return dg.AssetCheckResult(
                     passed=True,
                     description="Inputs and code identical to those release "
-                    f"{plan.current.release_id} was validated and published from.",
+                    f"{plan.basis.release_id} was validated and published from.",
                 )
         # Audit models are views in the build database; those over dbt sources read raw.
         raw = paths.raw_db if spec.database == "raw" else None

@@ -22,8 +22,10 @@ CONFIRM_REMOVALS_TAG = "civic/confirm_removals"
 def removals_confirmed(
     context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource
 ) -> dg.AssetCheckResult:
-    # The run's build plan (computed once, here: right after the ingestion) carries the release.
-    release = warehouse.build_plan(context.run.run_id).current
+    # The run's build plan (computed once, here: right after the ingestion) carries the release
+    # (after a rollback, the release rolled back from when the landing files are still its own).
+    plan = warehouse.build_plan(context.run.run_id)
+    release = plan.basis or plan.current
     problems = unconfirmed_removals(
         release.landing_profile if release else None,
         landing_profile(warehouse.paths().raw_db),

@@ -53,6 +53,10 @@ def published_release(
             f"Set aside a WAL left beside the published file by a crashed read-write session: "
             f"{record['stale_wal']} (it belonged to the previous release)"
         )
+    for warning in record["archive_warnings"]:  # keeping past releases never fails a publish
+        context.log.warning(warning)
+    if record["pruned_releases"]:
+        context.log.info(f"Removed past releases beyond retention: {record['pruned_releases']}")
     return dg.MaterializeResult(
         metadata={
             "release_id": dg.MetadataValue.text(record["release_id"]),

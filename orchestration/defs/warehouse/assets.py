@@ -28,16 +28,14 @@ def warehouse_models(
     """Build seeds, staging, core and marts into a fresh build database with ``dbt build``.
 
     Skipped when the accepted landing files and the code are exactly those the published release
-    was built from: nothing is written, and the step reports that release's results
-    (orchestration/release_results.py).
+    was built from (or a release rolled back from): nothing is written, and the step reports
+    that release's results (orchestration/release_results.py).
     """
     paths = warehouse.paths()
     plan = warehouse.build_plan(context.run.run_id)
     if not plan.needed and not forced(context):
-        context.log.info(
-            f"Inputs and code unchanged since release {plan.current.release_id}: nothing to build."
-        )
-        yield from unchanged_release_results(context, plan.current.release_id, paths.published_db)
+        context.log.info(f"{plan.unchanged_reason}: nothing to build.")
+        yield from unchanged_release_results(context, plan.basis.release_id, paths.published_db)
         return
     if plan.unreadable:
         context.log.warning(f"The published release does not open ({plan.unreadable}): rebuilding.")
