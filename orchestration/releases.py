@@ -63,7 +63,9 @@ def previous_release_id(paths: WarehousePaths) -> str:
     history = release_history(paths.published_db)
     current = current_release(paths.published_db)
     ids = [record["release_id"] for record in history]
-    if current is None or ids.index(current.release_id) == 0:
+    if current is None:
+        raise ReleaseError(f"No release published at {paths.published_db}")
+    if ids.index(current.release_id) == 0:
         raise ReleaseError(f"No release before the current one; {_available(paths)}")
     return ids[ids.index(current.release_id) - 1]
 

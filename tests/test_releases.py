@@ -401,3 +401,15 @@ def test_history_comes_from_the_copy_when_the_published_file_does_not_open(paths
     ]
     rollback(paths)  # and the file can be put right from what is kept
     assert _figure(paths.published_db) == 43.0
+
+
+def test_before_the_first_release_the_commands_say_so(paths, capsys):
+    assert _civic(capsys, "releases", "diff") == (
+        2,
+        f"civic releases diff: No release published at {paths.published_db}",
+    )
+    assert _civic(capsys, "releases", "rollback") == (
+        2,
+        f"civic releases rollback: No release published at {paths.published_db}",
+    )
+    assert list_lines(paths) == ["No release published yet."]
