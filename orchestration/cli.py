@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from ingestion.database import connect, storage_fault
-from orchestration import dagster_service, releases
+from orchestration import catalog, dagster_service, releases
 from orchestration.paths import WarehousePaths
 from orchestration.refresh import UnchangedRefresh, run_refresh
 
@@ -64,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     profile.add_argument("geographies", nargs="*", metavar="GEO", help="e.g. KAZ KGZ")
     releases.add_parser(commands)
+    catalog.add_parsers(commands)
     dagster_service.add_parsers(commands)
 
     args = parser.parse_args(argv)
@@ -75,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         "query": _query,
         "profile": _profile,
         "releases": releases.main,
+        **dict.fromkeys(catalog.COMMANDS, catalog.main),
         "ui": dagster_service.ui,
         "serve": dagster_service.serve,
     }[args.command]
@@ -161,7 +163,7 @@ def _status(paths: WarehousePaths, args: argparse.Namespace) -> int:
 
 # Analysts' connection: read-only, no file system access (COPY TO, ATTACH, read_csv of other
 # files, extensions) and no SET, so a query can never damage the warehouse.
-QUERY_CONFIG = {"enable_external_access": False, "lock_configuration": True}
+QUERY_CONFIG = catalog.ANALYST_SESSION_CONFIG
 
 
 def _query(paths: WarehousePaths, args: argparse.Namespace) -> int:
