@@ -152,6 +152,21 @@ def test_kazakhstan_table_2_cells_in_html_and_csv(kaz):
     assert int(total["Total"]) == 706
 
 
+def test_kazakhstan_table_1_prints_years_dates_and_waves_plainly(kaz):
+    """Table 1 as the page and the CSV print it: years without a thousands separator, dates
+    without a time, no waves as a dash, the survey waves as one "; "-joined list."""
+    table = parse(kaz / "index.html").sections["table_1_barometer_coverage"]["tables"][0]
+    restrictions = dict(
+        zip(table[0], next(r for r in table if r[0] == "restrictions"), strict=True)
+    )
+    assert (restrictions["first_year"], restrictions["window_start"]) == ("2016", "2017-01-01")
+    assert restrictions["survey_waves"] == "\u2013"
+    waves = row_of(table, {"citizen_attitudes"})["survey_waves"]
+    csv = pd.read_csv(kaz / "table_1_barometer_coverage.csv").set_index("barometer")
+    assert csv.loc["citizen_attitudes", "survey_waves"] == waves
+    assert waves.split("; ")[:2] == ["cab_w2", "cab_w3"] and "wvs6" in waves.split("; ")
+
+
 def test_kazakhstan_table_8_and_figure_13(kaz):
     sections = parse(kaz / "index.html").sections
     united_states = row_of(sections["media_table_8_keywords"]["tables"][0], {"United States"})
