@@ -3,7 +3,12 @@
 import dagster as dg
 from dagster_dbt import DbtCliResource, dbt_assets
 
-from orchestration.dbt_project import DBT_PROJECT, WarehouseTranslator, dbt_vars
+from orchestration.dbt_project import (
+    DBT_PROJECT,
+    WarehouseTranslator,
+    dbt_vars,
+    with_table_metadata,
+)
 from orchestration.faults import storage_faults_fail_the_step
 from orchestration.refresh_state import FORCE_TAG
 from orchestration.release import record_build, reset_build_database
@@ -50,6 +55,7 @@ def warehouse_models(
         # Artifacts and logs go to the warehouse, not one new folder per run in the source tree.
         # The build and raw databases are passed as dbt vars (profiles.yml), not environment.
         build = ["build", *dbt_vars(paths)]
-        yield from dbt.cli(build, context=context, target_path=paths.dbt_target_dir).stream()
+        invocation = dbt.cli(build, context=context, target_path=paths.dbt_target_dir)
+        yield from with_table_metadata(invocation)  # row counts, column types
         if not context.is_subset:
             record_build(paths, context.run.run_id, plan)
