@@ -5,6 +5,8 @@ give the report's figures without the notes, and the analysts' everyday queries.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import duckdb
 import pytest
@@ -97,6 +99,30 @@ def test_describe_without_a_release_says_so(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("CIVIC_WAREHOUSE_DIR", str(tmp_path / "empty"))
     assert main(["describe"]) == 1
     assert "No published database" in capsys.readouterr().err
+
+
+def test_a_read_write_session_on_the_release_is_one_line_not_a_traceback(
+    scratch_warehouse, monkeypatch, tmp_path, capsys
+):
+    """An analyst's client holding the published file read-write (no read-only flag): describe
+    and docs say who holds it in one line each and write nothing."""
+    monkeypatch.setenv("CIVIC_WAREHOUSE_DIR", str(scratch_warehouse.warehouse_dir))
+    code = (
+        "import duckdb, time\n"
+        f"con = duckdb.connect({str(scratch_warehouse.published_db)!r})\n"
+        "print('open', flush=True)\ntime.sleep(600)\n"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        for command in (["describe"], ["docs", "--output", str(tmp_path / "site")]):
+            assert main(command) == 1
+            err = capsys.readouterr().err.strip()
+            assert len(err.splitlines()) == 1 and f"held open by PID {holder.pid}" in err
+    finally:
+        holder.kill()
+        holder.wait()
+    assert not (tmp_path / "site").exists()
 
 
 def test_data_dictionary_site_is_offline_with_lineage(analyst_env, tmp_path, capsys):
