@@ -57,6 +57,10 @@ Connection = duckdb.DuckDBPyConnection
 # long article bodies never holds more than a few row groups in memory (measured in
 # benchmarks/FACTIVA.md), large enough for the survey answers' scans.
 ROW_GROUP_SIZE = 4096
+# DuckDB's buffer pool of the loading connection: by default it caches every block written (80%
+# of RAM), so a cold load grew with the landing zone; bounded, written blocks are evicted and
+# large sorts spill beside raw.duckdb. Measured in benchmarks/README.md (issue 12).
+MEMORY_LIMIT = "256MB"
 
 
 @dataclass(frozen=True)
@@ -208,7 +212,8 @@ def sync_source(
 
     raw_db.parent.mkdir(parents=True, exist_ok=True)
     scratch = _staging_file(raw_db)
-    with connect(raw_db, on_wait=on_wait, row_group_size=ROW_GROUP_SIZE) as con:
+    limits = {"memory_limit": MEMORY_LIMIT, "temp_directory": str(raw_db.with_suffix(".tmp"))}
+    with connect(raw_db, on_wait=on_wait, row_group_size=ROW_GROUP_SIZE, config=limits) as con:
         con.execute(f"ATTACH ? AS staging (ROW_GROUP_SIZE {ROW_GROUP_SIZE})", [str(scratch)])
         batch = _Batch(con, source, result, datetime.now(UTC).replace(tzinfo=None))
         _prepare(batch, reset=not current)
