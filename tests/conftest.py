@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,6 +77,40 @@ def published_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Warehouse:
 def scratch_warehouse(published_warehouse: Warehouse, tmp_path: Path) -> Warehouse:
     """A private copy of the published warehouse for tests that add bad files or fail gates."""
     return published_warehouse.copy_to(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def webserver(published_warehouse: Warehouse) -> Iterator[int]:
+    """``dagster-webserver`` on a free loopback port, on the sample warehouse's instance (the
+    port is yielded once ``/server_info`` answers)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {
+        **os.environ,
+        "DAGSTER_HOME": str(published_warehouse.paths.dagster_home),
+        "CIVIC_LANDING_DIR": str(published_warehouse.landing_dir),
+        "CIVIC_WAREHOUSE_DIR": str(published_warehouse.warehouse_dir),
+    }
+    command = [str(Path(sys.executable).parent / "dagster-webserver"), "-m"]
+    command += ["orchestration.definitions", "-h", "127.0.0.1", "-p", str(port)]
+    server = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/server_info", timeout=2)
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError("dagster-webserver did not start") from None
+                time.sleep(1)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
