@@ -22,6 +22,14 @@ def _latest_run_records(dagster_home: Path, event_types: set) -> list:
         return instance.get_records_for_run(runs[0].run_id, of_type=event_types).records
 
 
+def _latest_run_start(dagster_home: Path) -> float:
+    from dagster import DagsterInstance
+
+    with DagsterInstance.from_config(str(dagster_home)) as instance:
+        runs = [r for r in instance.get_runs(limit=5) if "profile" not in r.job_name]
+        return instance.get_run_record_by_id(runs[0].run_id).start_time or 0.0
+
+
 def step_seconds(dagster_home: Path) -> dict[str, float]:
     """Seconds per step of the latest refresh run (its profiles run aside)."""
     from dagster import DagsterEventType
@@ -65,13 +73,16 @@ def ingestion_by_source(dagster_home: Path) -> dict[str, float]:
     return seconds
 
 
-def dbt_by_group(dbt_target_dir: Path) -> dict[str, float]:
+def dbt_by_group(dbt_target_dir: Path, since: float = 0.0) -> dict[str, float]:
     """Seconds of dbt node execution per resource type and model folder (layer/domain), from
     the latest build's ``run_results.json`` (summed over nodes run on 2 threads: they can
-    exceed the step's wall time)."""
+    exceed the step's wall time); empty when dbt did not run after ``since`` (a skipped build
+    leaves the previous build's results)."""
     results_path = dbt_target_dir / "run_results.json"
     manifest_path = dbt_target_dir / "manifest.json"
     if not results_path.exists() or not manifest_path.exists():
+        return {}
+    if results_path.stat().st_mtime < since:
         return {}
     nodes = json.loads(manifest_path.read_text())["nodes"]
     seconds: dict[str, float] = defaultdict(float)
@@ -100,7 +111,7 @@ def breakdown(dagster_home: Path, dbt_target_dir: Path) -> dict:
         "gate": round(sum(gate.values()), 2),
         "publish": round(sum(v for k, v in other.items() if k not in gate), 2),
         "ingestion_by_source": ingestion_by_source(dagster_home),
-        "dbt_by_group": dbt_by_group(dbt_target_dir),
+        "dbt_by_group": dbt_by_group(dbt_target_dir, since=_latest_run_start(dagster_home)),
         "slowest_steps": [
             f"{k}: {v:.1f}s" for k, v in sorted(steps.items(), key=lambda x: -x[1])[:5]
         ],
@@ -117,4 +128,4 @@ def summary(times: dict, limit: int = 4) -> str:
         for k, v in sorted(times["ingestion_by_source"].items(), key=lambda x: -x[1])[:limit]
     )
     groups = ", ".join(f"{k} {v:.1f}" for k, v in list(times["dbt_by_group"].items())[:limit])
-    return f"{head}; ingest: {sources}; dbt: {groups}"
+    return f"{head}; ingest: {sources}" + (f"; dbt: {groups}" if groups else "")
