@@ -106,6 +106,16 @@ class WarehouseTranslator(DagsterDbtTranslator):
             dbt_resource_props
         )
 
+    def get_tags(self, dbt_resource_props: Mapping[str, Any]) -> Mapping[str, str]:
+        """dbt's tags, the layer (``tag:warehouse/layer=marts`` selects), and the Great
+        Expectations kind on the audit views whose rows the gate's suites validate."""
+        tags = dict(super().get_tags(dbt_resource_props))
+        if dbt_resource_props["resource_type"] != "source":
+            tags["warehouse/layer"] = _schema(dbt_resource_props)
+        if _schema(dbt_resource_props) == "audit":
+            tags["dagster/kind/great_expectations"] = ""
+        return tags
+
     def get_description(self, dbt_resource_props: Mapping[str, Any]) -> str:
         """The YAML description and where the table lives, without dagster-dbt's raw SQL."""
         description = (dbt_resource_props.get("description") or "").strip() or (

@@ -114,6 +114,7 @@ def test_every_asset_has_owners_a_group_and_kinds(asset_graph):
     }
     assert kinds["raw/restriction_events"] == {"python", "duckdb"}
     assert kinds["marts/restrictions_by_period"] == {"dbt", "duckdb"}
+    assert kinds["audit/audit_restriction_raw_events"] == {"dbt", "duckdb", "great_expectations"}
     assert (
         asset_graph.get(dg.AssetKey(["raw", "restriction_events"])).metadata["dagster/table_name"]
         == "raw.restriction_events"

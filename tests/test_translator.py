@@ -116,3 +116,11 @@ def test_published_models_name_the_published_table_and_plumbing_the_build(manife
     )
     assert metadata["warehouse/published"].value is False
     assert "dropped before the release is published" in translator.get_description(staging)
+
+
+def test_tags_name_the_layer_and_audit_views_are_great_expectations_kind(manifest):
+    translator = WarehouseTranslator()
+    audit = translator.get_tags(_node(manifest, "model.civic_space.audit_restriction_raw_events"))
+    assert audit == {"warehouse/layer": "audit", "dagster/kind/great_expectations": ""}
+    mart = translator.get_tags(_node(manifest, "model.civic_space.restrictions_by_period"))
+    assert mart == {"warehouse/layer": "marts"}
