@@ -234,7 +234,7 @@ def test_a_failed_gate_says_in_one_line_what_failed_where_and_what_to_do():
             (
                 "audit/audit_restriction_raw_events:gx_restrictions_raw_events",
                 "expect_column_values_to_be_null(column=harm_miscoded_at) 2 unexpected\n"
-                "e.g. ['restrictions/bad.csv row 2', 'restrictions/bad.csv row 7']",
+                "e.g. ['restrictions/bad.csv row 2', 'restrictions/bad.csv row 7'] - miscoded.",
             ),
             ("audit/audit_restriction_fact_integrity:gx_restrictions_core_integrity", "x"),
         ]
@@ -244,8 +244,8 @@ def test_a_failed_gate_says_in_one_line_what_failed_where_and_what_to_do():
         "failed (also failed: audit/audit_restriction_fact_integrity:"
         "gx_restrictions_core_integrity): expect_column_values_to_be_null(column="
         "harm_miscoded_at) 2 unexpected e.g. ['restrictions/bad.csv row 2', "
-        "'restrictions/bad.csv row 7']. The published release is unchanged; fix what the check "
-        "names (the landing file and row, where given) and the change starts a refresh."
+        "'restrictions/bad.csv row 7'] - miscoded. The published release is unchanged; fix what "
+        "the check names (the landing file and row, where given) and the change starts a refresh."
     )
 
 

@@ -32,7 +32,7 @@ def failed_error_checks(
 def failed_checks_line(failed: list[tuple[str, str]]) -> str:
     """One line for an operator: the first failed check with its finding, the others by name."""
     (first, detail), others = failed[0], [name for name, _ in failed[1:]]
-    detail = " ".join(detail.split())  # findings may span lines; the message may not
+    detail = " ".join(detail.split()).rstrip(".")  # findings may span lines; this may not
     if len(detail) > DETAIL_CHARS:
         detail = detail[:DETAIL_CHARS] + "..."
     also = f" (also failed: {', '.join(others)})" if others else ""
