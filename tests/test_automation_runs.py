@@ -51,6 +51,24 @@ def _latest_checks(instance) -> dict[str, tuple[str, str]]:
     }
 
 
+def _unsynced(instance) -> list[str]:
+    """Assets the UI shows Unsynced: materialized before an upstream asset's data version
+    changed (Dagster's own stale-status resolver, as the webserver uses it)."""
+    from dagster._core.definitions.data_version import StaleStatus
+    from dagster._utils.test.data_versions import get_stale_status_resolver
+
+    from orchestration.definitions import defs
+
+    assets = [a for a in defs.assets if isinstance(a, dg.AssetsDefinition)]
+    resolver = get_stale_status_resolver(instance, assets)
+    return sorted(
+        key.to_user_string()
+        for asset in assets
+        for key in asset.keys
+        if resolver.get_status(key) == StaleStatus.STALE
+    )
+
+
 def _execute(warehouse, instance, request: dg.RunRequest):
     """Run what the sensor requested, as the daemon would (in this process)."""
     from orchestration.definitions import defs
@@ -122,10 +140,11 @@ def test_a_failed_gate_is_recovered_by_the_sensors_next_run(warehouse):
 
 def test_nothing_new_leaves_every_check_with_the_releases_result(warehouse):
     """A CLI refresh with nothing new starts no run; a run that finds nothing new (a touched
-    landing file) reports the release's results: no check turns Skipped, and no message lists
-    the checks the build did not run."""
+    landing file) reports the release's results: no check turns Skipped, no model turns
+    Unsynced, and no message lists the checks the build did not run."""
     with dg.DagsterInstance.from_config(str(warehouse.paths.dagster_home)) as instance:
         before = _latest_checks(instance)
+        assert _unsynced(instance) == []
     assert {status for status, _ in before.values()} == {"SUCCEEDED"}
     runs_before = _run_count(warehouse)
 
@@ -143,6 +162,7 @@ def test_nothing_new_leaves_every_check_with_the_releases_result(warehouse):
     with dg.DagsterInstance.from_config(str(warehouse.paths.dagster_home)) as instance:
         latest = _latest_checks(instance)
         messages = [record.user_message for record in instance.all_logs(touched.run_id)]
+        assert _unsynced(instance) == []  # the raw tables' data versions did not change
     assert {status for status, _ in latest.values()} == {"SUCCEEDED"}
     assert {run_id for _, run_id in latest.values()} == {touched.run_id}
     assert not any("did not yield" in message for message in messages)

@@ -1,5 +1,7 @@
 """The landing ingestion: landing files into the raw database, one writer for every raw table."""
 
+import hashlib
+import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -7,6 +9,7 @@ import dagster as dg
 
 from ingestion.database import DatabaseBusy, connect
 from ingestion.landing import LandingSource, SyncResult, sync_source
+from ingestion.landing_state import accepted_files
 from ingestion.sources import SOURCES
 from orchestration.faults import storage_faults_fail_the_step
 from orchestration.landing_guard import landing_missing_reason
@@ -80,7 +83,7 @@ def landing_ingestion(context: dg.AssetExecutionContext, warehouse: WarehouseRes
     for source in SOURCES:
         result = _sync(context, source, paths)
         results.append(result)
-        row_counts = _row_counts(paths.raw_db, source.tables)
+        states = _table_states(paths.raw_db, source.tables, (source.name,))
         for file, issues in result.rejected.items():
             context.log.warning(
                 f"Rejected {file} (previous accepted version, if any, stays loaded):\n"
@@ -89,11 +92,13 @@ def landing_ingestion(context: dg.AssetExecutionContext, warehouse: WarehouseRes
         for file, reason in result.skipped.items():
             context.log.info(f"Skipped {file}: {reason}")
         for table in source.tables:
+            rows, version = states[table]
             yield dg.MaterializeResult(
                 asset_key=raw_key(table),
+                data_version=version,
                 metadata={
                     **_metadata(result),
-                    "dagster/row_count": dg.MetadataValue.int(row_counts[table]),
+                    "dagster/row_count": dg.MetadataValue.int(rows),
                     "rows_loaded_this_run": dg.MetadataValue.int(
                         result.rows_by_table.get(table, 0)
                     ),
@@ -103,22 +108,34 @@ def landing_ingestion(context: dg.AssetExecutionContext, warehouse: WarehouseRes
         "files_changed": sum(r.changed for r in results),
         "files_rejected": sum(len(r.rejected) for r in results),
     }
-    row_counts = _row_counts(paths.raw_db, LOG_TABLES)
+    states = _table_states(paths.raw_db, LOG_TABLES, tuple(source.name for source in SOURCES))
     for table in LOG_TABLES:
+        rows, version = states[table]
         yield dg.MaterializeResult(
             asset_key=raw_key(table),
+            data_version=version,
             metadata={
                 **{k: dg.MetadataValue.int(v) for k, v in totals.items()},
-                "dagster/row_count": dg.MetadataValue.int(row_counts[table]),
+                "dagster/row_count": dg.MetadataValue.int(rows),
             },
         )
 
 
-def _row_counts(raw_db: Path, tables: Iterable[str]) -> dict[str, int]:
-    """Rows each raw table holds after the sync: every accepted file's, not only this run's."""
+def _table_states(
+    raw_db: Path, tables: Iterable[str], sources: tuple[str, ...]
+) -> dict[str, tuple[int, dg.DataVersion]]:
+    """Rows each raw table holds after the sync (every accepted file's, not only this run's) and
+    its data version: the sources' accepted files with their hashes and the row count. A run that
+    loads nothing new (a file saved again unchanged) reports the same versions, so the dbt models
+    downstream stay in sync in the UI instead of turning Unsynced."""
     with connect(raw_db, read_only=True) as con:
-        count = 'SELECT count(*) FROM "{}"'
-        return {table: con.execute(count.format(table)).fetchone()[0] for table in tables}
+        accepted = accepted_files(con, sources)
+        states = {}
+        for table in tables:
+            rows = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+            content = json.dumps([table, rows, accepted])
+            states[table] = (rows, dg.DataVersion(hashlib.sha256(content.encode()).hexdigest()))
+        return states
 
 
 def _sync(context: dg.AssetExecutionContext, source: LandingSource, paths) -> SyncResult:
