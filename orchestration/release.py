@@ -51,6 +51,22 @@ RELEASES_DDL = """CREATE TABLE IF NOT EXISTS metadata.releases (
     code_version VARCHAR, code_fingerprint VARCHAR NOT NULL, inputs_fingerprint VARCHAR NOT NULL,
     row_counts JSON NOT NULL, checks_passed INTEGER NOT NULL, checks_summary JSON NOT NULL,
     landing_profile JSON)"""
+# Analysts read these with `civic describe metadata.releases` (dbt persists the other tables' docs).
+RELEASES_COMMENTS = {
+    None: "Every release published into this file's lineage, oldest first; the last row is this "
+    "release (one row per publication, written by the publish step, not by dbt).",
+    "release_id": "Release identifier: publication time (UTC) and the refresh run's id prefix.",
+    "published_at": "When the release was published (UTC).",
+    "run_id": "The Dagster run that built and published it.",
+    "code_version": "Git commit of the pipeline code (with -dirty for uncommitted changes).",
+    "code_fingerprint": "Hash of the pipeline and dbt code the release was built with.",
+    "inputs_fingerprint": "Hash of the accepted landing files the release was built from.",
+    "row_counts": "Rows per published table (schema.table) in this release.",
+    "checks_passed": "How many asset checks (dbt tests and GX suites) passed in its refresh.",
+    "checks_summary": "Every check of its refresh: passed and severity, by asset and check name.",
+    "landing_profile": "Rows per landing source and geography it was built from (the removal "
+    "guard compares the next refresh with it).",
+}
 
 
 @dataclass(frozen=True)
@@ -249,6 +265,7 @@ def _seal(
             con.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
         con.execute("DROP TABLE metadata.build_info")
         con.execute(RELEASES_DDL)
+        _comment_releases(con)
         now = datetime.now(UTC).replace(tzinfo=None)
         record = {
             "release_id": f"{now:%Y%m%dT%H%M%SZ}-{run_id[:8]}",
@@ -262,6 +279,7 @@ def _seal(
             "checks_summary": checks,
             "landing_profile": landing_profile,
         }
+        record["row_counts"]["metadata.releases"] = len(history) + 1  # the rows inserted below
         placeholders = ", ".join("?" for _ in RELEASE_COLUMNS)
         con.executemany(
             f"INSERT INTO metadata.releases ({', '.join(RELEASE_COLUMNS)}) VALUES ({placeholders})",
@@ -269,6 +287,12 @@ def _seal(
         )
         con.execute("CHECKPOINT")
     return record
+
+
+def _comment_releases(con: duckdb.DuckDBPyConnection) -> None:
+    for column, text in RELEASES_COMMENTS.items():
+        target = f"COLUMN metadata.releases.{column}" if column else "TABLE metadata.releases"
+        con.execute(f"COMMENT ON {target} IS '{text.replace(chr(39), chr(39) * 2)}'")
 
 
 def _row(record: dict) -> list:

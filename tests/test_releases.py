@@ -167,26 +167,27 @@ def test_diff_lists_rows_per_table_and_changed_report_figures(paths, two_release
 
     assert lines[0].startswith(f"Release {second['release_id']} (")
     assert f"-> {third['release_id']} (" in lines[0]
-    assert lines[1] == "Rows per published table: 1 changed, 2 same"
+    assert lines[1] == "Rows per published table: 2 changed, 1 same"
     assert lines[2].split() == ["marts.report_measures", "2", "->", "3", "(+1)"]
-    assert lines[3] == (
+    assert lines[3].split() == ["metadata.releases", "2", "->", "3", "(+1)"]
+    assert lines[4] == (
         "Report figures (marts.report_measures): 2 values changed, 0 of them printed in a report"
     )
-    assert lines[4].split() == ["(not", "printed)", "KAZ", "new_measure", "-", "-", "->", "1"]
-    assert lines[5].split() == [
+    assert lines[5].split() == ["(not", "printed)", "KAZ", "new_measure", "-", "-", "->", "1"]
+    assert lines[6].split() == [
         "(not", "printed)", "KGZ", "restriction_events", "all/all", "10", "->", "12.5"
     ]  # fmt: skip
 
     printed = diff_lines(paths, first["release_id"], third["release_id"], limit=1)
-    assert printed[3] == (
+    assert printed[4] == (
         "Report figures (marts.report_measures): 3 values changed, 1 of them printed in a report "
         "(kaz_2023 table_2)"
     )
-    assert printed[4].split() == [
+    assert printed[5].split() == [
         "kaz_2023", "table_2", "KAZ", "restriction_events", "harassment_violence/2017",
         "43", "->", "44",
     ]  # fmt: skip
-    assert printed[5] == "  ... and 2 more (--limit N shows more)"
+    assert printed[6] == "  ... and 2 more (--limit N shows more)"
 
 
 def test_retention_keeps_the_newest_past_releases_and_never_the_current(paths, monkeypatch, capsys):
@@ -413,3 +414,26 @@ def test_before_the_first_release_the_commands_say_so(paths, capsys):
         f"civic releases rollback: No release published at {paths.published_db}",
     )
     assert list_lines(paths) == ["No release published yet."]
+
+
+def test_the_release_history_table_is_described_and_counted(paths, two_releases):
+    """metadata.releases is written by the publish step, not dbt: it carries its own comments,
+    and the release's recorded row count includes the row it adds."""
+    _, second = two_releases
+    assert second["row_counts"]["metadata.releases"] == 2
+    with duckdb.connect(str(paths.published_db), read_only=True) as con:
+        [(table_comment,)] = con.execute(
+            "SELECT comment FROM duckdb_tables() WHERE schema_name = 'metadata' "
+            "AND table_name = 'releases'"
+        ).fetchall()
+        columns = dict(
+            con.execute(
+                "SELECT column_name, comment FROM duckdb_columns() WHERE schema_name = "
+                "'metadata' AND table_name = 'releases'"
+            ).fetchall()
+        )
+    assert table_comment.startswith("Every release published into this file's lineage")
+    assert columns["inputs_fingerprint"] == (
+        "Hash of the accepted landing files the release was built from."
+    )
+    assert all(columns.values()), [name for name, text in columns.items() if not text]
