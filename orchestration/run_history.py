@@ -138,6 +138,7 @@ def delete_run(instance: DagsterInstance, run_id: str) -> None:
     with suppress(NotImplementedError):
         instance.compute_log_manager.delete_logs(prefix=[run_id])
     storage = instance.event_log_storage
+    _delete_check_executions(storage, run_id)
     shard_path = getattr(storage, "path_for_shard", None)
     if shard_path is None or not getattr(storage, "is_run_sharded", False):
         return
@@ -145,6 +146,21 @@ def delete_run(instance: DagsterInstance, run_id: str) -> None:
     for suffix in ("", "-wal", "-shm"):
         with suppress(FileNotFoundError):
             os.unlink(shard_path(run_id) + suffix)
+
+
+def _delete_check_executions(storage, run_id: str) -> None:
+    """Dagster's SQL event log keeps a row per asset check and run in its index database even
+    after the run is deleted: with ~580 checks planned by every refresh, the index would grow
+    by megabytes per run for good. The newest run's rows (the UI's latest results) stay."""
+    from dagster._core.storage.event_log.schema import AssetCheckExecutionsTable
+
+    index_connection = getattr(storage, "index_connection", None)
+    if index_connection is None:
+        return
+    with index_connection() as conn:
+        conn.execute(
+            AssetCheckExecutionsTable.delete().where(AssetCheckExecutionsTable.c.run_id == run_id)
+        )
 
 
 def history_lines(instance: DagsterInstance, *, swept: Sequence[OrphanedRun] = ()) -> list[str]:
