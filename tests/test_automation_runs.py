@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +21,7 @@ from orchestration.defs.landing.assets import raw_key
 from orchestration.instance import prepare_dagster_home
 from orchestration.refresh import UnchangedRefresh, refresh_run_config
 from orchestration.refresh_state import FORCE_TAG, REJECTED_FILES_TAG
+from tests.processes import free_port, group_alive
 from tests.restrictions.test_refresh_lifecycle import GOOD_ROW, HEADER
 
 
@@ -200,7 +200,7 @@ def test_civic_serve_runs_the_daemon_starts_nothing_and_stops_on_sigterm(warehou
     """`civic serve` started from a background shell (SIGINT ignored): the webserver answers,
     the daemon evaluates the sensor (the release is up to date, so no run starts), and one
     SIGTERM stops both processes with exit status 0."""
-    port = _free_port()
+    port = free_port()
     runs_before = _run_count(warehouse)
     log = tmp_path / "serve.log"
     with log.open("w") as output_file:
@@ -221,31 +221,17 @@ def test_civic_serve_runs_the_daemon_starts_nothing_and_stops_on_sigterm(warehou
         serve.send_signal(signal.SIGTERM)
         serve.wait(timeout=90)
         deadline = time.monotonic() + 30
-        while _group_alive(serve.pid) and time.monotonic() < deadline:
+        while group_alive(serve.pid) and time.monotonic() < deadline:
             time.sleep(1)
-        left = _group_alive(serve.pid)
+        left = group_alive(serve.pid)
     finally:
-        if _group_alive(serve.pid):
+        if group_alive(serve.pid):
             os.killpg(serve.pid, signal.SIGKILL)
         serve.wait(timeout=30)
     output = log.read_text()
     assert serve.returncode == 0, output
     assert not left, "processes of civic serve outlived it"
     assert "SIGTERM, stopping the webserver and the daemon." in output
-
-
-def _group_alive(pgid: int) -> bool:
-    try:
-        os.killpg(pgid, 0)
-    except ProcessLookupError:
-        return False
-    return True
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _wait_for_sensor_tick(warehouse, serve: subprocess.Popen, log: Path, port: int):

@@ -7,7 +7,6 @@ import hashlib
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ from dagster import DagsterInstance, DagsterRunStatus, RunsFilter
 
 from orchestration import cli, warehouse_lock
 from orchestration.run_history import ORPHAN_TAG
+from tests.processes import free_port, group_alive
 
 CIVIC = str(Path(sys.executable).parent / "civic")
 BUSY_LINE = re.compile(
@@ -239,18 +239,12 @@ def test_run_history_keeps_the_newest_runs_and_stops_growing(
     assert len(settled) >= 3 and max(settled) - min(settled) < one_run / 5, sizes
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # what a shell does to a background job
 
 
 def test_ui_exits_on_sigterm_even_when_started_in_the_background(scratch_warehouse):
-    port = _free_port()
+    port = free_port()
     # Hold the warehouse so the sensor's first-tick run fails at once instead of refreshing.
     with warehouse_lock.hold(scratch_warehouse.paths, "test holding the warehouse"):
         ui = subprocess.Popen(
@@ -273,21 +267,13 @@ def test_ui_exits_on_sigterm_even_when_started_in_the_background(scratch_warehou
             ui.send_signal(signal.SIGTERM)
             assert ui.wait(timeout=90) == 0
             deadline = time.monotonic() + 60  # webserver, daemon and code server stop with it
-            while _group_alive(ui.pid) and time.monotonic() < deadline:
+            while group_alive(ui.pid) and time.monotonic() < deadline:
                 time.sleep(1)
-            assert not _group_alive(ui.pid)
+            assert not group_alive(ui.pid)
         finally:
-            if _group_alive(ui.pid):
+            if group_alive(ui.pid):
                 os.killpg(ui.pid, signal.SIGKILL)
             ui.wait(timeout=30)
-
-
-def _group_alive(pgid: int) -> bool:
-    try:
-        os.killpg(pgid, 0)
-    except ProcessLookupError:
-        return False
-    return True
 
 
 if __name__ == "__main__":
