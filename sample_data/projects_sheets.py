@@ -9,17 +9,15 @@ hyphens for dashes, or writes an alias.
 from __future__ import annotations
 
 import csv
-import io
+import itertools
 import random
 import re
-import zipfile
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.xml.functions import tostring
+from sample_data import xlsx
 
 FIXED_TIME = datetime(2021, 9, 1, 9, 0, 0)  # workbook and zip timestamps, for stable bytes
 CYRILLIC = re.compile("[А-Яа-яЁё]")
@@ -81,21 +79,7 @@ def write_table(path: Path, header: Sequence[str], rows: list[list[Any]], layout
 
 
 def _write_xlsx(path: Path, header: Sequence[str], rows: list[list[Any]], title: str) -> None:
-    """openpyxl stamps save time into docProps/core.xml and the zip entries; both are pinned."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("projects")
-    if title:
-        sheet.append([title])
-    sheet.append(list(header))
-    for row in rows:
-        sheet.append([None if value == "" else value for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    workbook.properties.creator = "civic space coders"
-    workbook.properties.created = workbook.properties.modified = FIXED_TIME
-    core = tostring(workbook.properties.to_tree())
-    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w") as target:
-        for info in source.infolist():
-            data = core if info.filename == "docProps/core.xml" else source.read(info)
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
-            target.writestr(entry, data, compress_type=zipfile.ZIP_DEFLATED)
+    top = [[title], header] if title else [header]
+    cells = ([None if value == "" else value for value in row] for row in rows)
+    xlsx.write_workbook(path, [("projects", itertools.chain(top, cells))], saved=FIXED_TIME,
+                        creator="civic space coders")  # fmt: skip

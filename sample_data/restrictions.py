@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import calendar
 import csv
-import io
+import itertools
 import random
 import re
 import string
-import zipfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,9 +24,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
-from openpyxl import Workbook
-from openpyxl.xml.functions import tostring
-
+from sample_data import xlsx
 from sample_data.geographies import ALL, Geography
 
 COLUMNS = (
@@ -598,27 +595,12 @@ def _write_sheet(path: Path, rows: list[tuple[str, ...]], layout: str, title: st
 
 
 def _write_xlsx(path: Path, rows: list[tuple[str, ...]], layout: str, title: str) -> None:
-    """openpyxl stamps save time into docProps/core.xml and the zip entries; both are pinned."""
-    workbook = Workbook(write_only=True)
+    sheets: list[xlsx.Sheet] = []
     if layout == "xlsx_titled":
-        notes = workbook.create_sheet("Instructions")
-        for line in INSTRUCTIONS:
-            notes.append(line)
+        sheets.append(("Instructions", INSTRUCTIONS))
     elif layout == "xlsx_blank_first":
-        workbook.create_sheet("Sheet1")
-    sheet = workbook.create_sheet("restrictions")
-    if layout == "xlsx_titled":
-        sheet.append((title,))
-    sheet.append(COLUMNS)
-    for row in rows:
-        sheet.append([value or None for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    workbook.properties.creator = "civic space coders"
-    workbook.properties.created = workbook.properties.modified = FIXED_TIME
-    core = tostring(workbook.properties.to_tree())
-    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w") as target:
-        for info in source.infolist():
-            data = core if info.filename == "docProps/core.xml" else source.read(info)
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
-            target.writestr(entry, data, compress_type=zipfile.ZIP_DEFLATED)
+        sheets.append(("Sheet1", ()))
+    header = [(title,), COLUMNS] if layout == "xlsx_titled" else [COLUMNS]
+    cells = ([value or None for value in row] for row in rows)
+    sheets.append(("restrictions", itertools.chain(header, cells)))
+    xlsx.write_workbook(path, sheets, saved=FIXED_TIME, creator="civic space coders")

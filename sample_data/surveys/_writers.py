@@ -8,17 +8,22 @@ codebook sheet.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyreadstat
-from openpyxl import Workbook
+
+from sample_data import xlsx
+from sample_data.surveys import _cases
 
 # Stata extended missings used by the trend/IVS builds for the negative WVS/EVS codes.
 STATA_EXTENDED = {-1: "a", -2: "b", -3: "c", -4: "d", -5: "e"}
+SAVED = datetime(2020, 3, 2, 10, 0, 0)  # workbook and zip timestamps, for stable bytes
 
 
 @dataclass(frozen=True)
@@ -76,13 +81,17 @@ def _sav(path: Path, columns: Sequence[Column], label: str, fmt: Format) -> None
             missing_ranges[c.name] = [{"lo": min(c.missing), "hi": max(c.missing)}]
         elif c.missing:
             missing_ranges[c.name] = sorted(c.missing)  # SPSS allows up to three discrete codes
-    pyreadstat.write_sav(
-        _frame(columns),
+    _cases.write(
         path,
-        file_label=label,
-        column_labels={c.name: c.label for c in columns},
-        variable_value_labels={c.name: _labels(c) for c in columns if _labels(c)},
-        missing_ranges=missing_ranges,
+        _frame(columns),
+        lambda rows: pyreadstat.write_sav(
+            rows,
+            path,
+            file_label=label,
+            column_labels={c.name: c.label for c in columns},
+            variable_value_labels={c.name: _labels(c) for c in columns if _labels(c)},
+            missing_ranges=missing_ranges,
+        ),
     )
 
 
@@ -107,13 +116,17 @@ def _dta(path: Path, columns: Sequence[Column], label: str, fmt: Format) -> None
                 **{letters[k]: v for k, v in c.missing.items()},
             }
             user_missing[c.name] = sorted(letters.values())
-    pyreadstat.write_dta(
-        frame,
+    _cases.write(
         path,
-        file_label=label,
-        column_labels={c.name: c.label for c in columns},
-        variable_value_labels=value_labels,
-        missing_user_values=user_missing or None,
+        frame,
+        lambda rows: pyreadstat.write_dta(
+            rows,
+            path,
+            file_label=label,
+            column_labels={c.name: c.label for c in columns},
+            variable_value_labels=value_labels,
+            missing_user_values=user_missing or None,
+        ),
     )
 
 
@@ -126,16 +139,11 @@ def _csv(path: Path, columns: Sequence[Column], label: str, fmt: Format) -> None
 
 def _xlsx(path: Path, columns: Sequence[Column], label: str, fmt: Format) -> None:
     """Data on the first sheet, numeric codes only; labels on a second "Codebook" sheet."""
-    book = Workbook(write_only=True)
-    book.properties.title = label
-    data = book.create_sheet("Data")
-    data.append([c.name for c in columns])
-    for row in zip(*(c.data.tolist() for c in columns), strict=True):
-        data.append(row)
-    codebook = book.create_sheet("Codebook")
-    codebook.append(["variable", "variable_label", "value", "value_label"])
+    data = itertools.chain(
+        [[c.name for c in columns]], zip(*(c.data.tolist() for c in columns), strict=True)
+    )
+    codebook: list[list[object]] = [["variable", "variable_label", "value", "value_label"]]
     for c in columns:
         codebook.append([c.name, c.label, None, None])
-        for value, text in sorted(_labels(c).items()):
-            codebook.append([c.name, None, value, text])
-    book.save(path)
+        codebook += [[c.name, None, value, text] for value, text in sorted(_labels(c).items())]
+    xlsx.write_workbook(path, [("Data", data), ("Codebook", codebook)], saved=SAVED, title=label)
