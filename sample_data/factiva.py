@@ -20,10 +20,11 @@ import csv
 import json
 import random
 import string
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 FIELDS = (
     "an", "action", "document_type", "title", "snippet", "body", "byline", "source_code",
@@ -61,6 +62,7 @@ REGION_CODES = {
 SUBJECTS = ("gcat", "ncat", "nanl", "gpol", "gcult", "gedu", "grel", "gvio", "gdip", "nrgn", "gcom")
 BASE36 = string.digits + string.ascii_lowercase
 LONG_SHARE = 0.015
+T = TypeVar("T")
 
 EN = (
     "Representatives of {who} took part in the event in {place}.",
@@ -124,6 +126,7 @@ FILLER_GEOS = ("KAZ", "KAZ", "KAZ", "KGZ", "KGZ", "BLR", "UZB", "ARM", "MDA", "T
 GEO_SOURCES = {"KAZ": ("KAZINF", "INTKAZ", "KZ24KZ"), "KGZ": ("KABAR", "AKIPRS"),
                "BLR": ("BELTA",), "ARM": ("ARMPRS",), "UZB": ("UZDAIL",)}  # fmt: skip
 RUSSIAN_STATE = ("TASS", "SPTNK", "RUSTOD")
+SECTIONS = ("Society", "Culture", "Politics", "Regions", "")
 
 
 def epoch_ms(moment: datetime) -> int:
@@ -192,12 +195,13 @@ def filler_articles(seed: int, count: int, taken: set[str], *, start: datetime,
 def record(item: dict, action: str, modified: int, *, seed: int, title: str | None = None) -> dict:
     """The Factiva record of an article (``add`` or ``rep``), body rendered now."""
     rng = random.Random(f"{seed}:factiva:body:{item['an']}")
+    bits = rng.getrandbits
     source_name, publisher, _, origin = SOURCES[item["source_code"]]
     body = _body(rng, item)
     snippet = body.split("\n", 1)[0][:280]
     region = REGION_CODES.get(item["geo"], "russ")
-    subjects = rng.sample(SUBJECTS, rng.randint(1, 4))
-    subjects += rng.sample(subjects, rng.randint(0, len(subjects)))  # Factiva repeats codes
+    subjects = _sample(bits, SUBJECTS, 1 + _below(bits, 4))
+    subjects += _sample(bits, subjects, _below(bits, len(subjects) + 1))  # Factiva repeats codes
     published = item["published"]
     year = datetime.fromtimestamp(published / 1000, UTC).year
     return {
@@ -207,7 +211,7 @@ def record(item: dict, action: str, modified: int, *, seed: int, title: str | No
         "title": title or item["title"],
         "snippet": snippet,
         "body": body,
-        "byline": rng.choice(BYLINES),
+        "byline": BYLINES[_below(bits, len(BYLINES))],
         "source_code": item["source_code"],
         "source_name": source_name,
         "publisher_name": publisher,
@@ -215,15 +219,15 @@ def record(item: dict, action: str, modified: int, *, seed: int, title: str | No
         "word_count": str(len(body.split()) + len((title or item["title"]).split())),
         "publication_datetime": published,
         "modification_datetime": modified,
-        "ingestion_datetime": published + rng.randint(60_000, 36 * 3_600_000),
+        "ingestion_datetime": published + 60_000 + _below(bits, 36 * 3_600_000 - 59_999),
         "subject_codes": _codes(subjects),
-        "region_codes": _codes([region, "russ", region][: rng.randint(1, 3)]),
+        "region_codes": _codes([region, "russ", region][: 1 + _below(bits, 3)]),
         "company_codes": _codes(["rossot"]) if rng.random() < 0.1 else "",
         "industry_codes": _codes(["i9741"]) if rng.random() < 0.05 else "",
         "person_codes": "",
         "region_of_origin": origin,
         "copyright": f"(c) {year} {publisher}. All rights reserved.",
-        "section": rng.choice(("Society", "Culture", "Politics", "Regions", "")),
+        "section": SECTIONS[_below(bits, len(SECTIONS))],
         "currency_codes": "",
     }
 
@@ -237,25 +241,56 @@ def _codes(codes: list[str]) -> str:
 
 
 def _body(rng: random.Random, item: dict) -> str:
+    bits = rng.getrandbits
     sentences = {"ru": RU, "kk": KK}.get(item["language_code"], EN)
     names = item["names"] or ["local organisations"]
-    paragraphs = 200 if rng.random() < LONG_SHARE else rng.randint(3, 16)
+    paragraphs = 200 if rng.random() < LONG_SHARE else 3 + _below(bits, 14)
     lead = item["title"] if item["language_code"] == "en" else sentences[0]
     out = [lead.format(place=item["place"], who=names[0], person="", n=0).rstrip(".") + "."]
+    place = item["place"] or "the capital"
+    most = min(4, len(sentences))
     for _ in range(paragraphs):
-        chosen = rng.sample(sentences, rng.randint(2, min(4, len(sentences))))
+        chosen = _sample(bits, sentences, 2 + _below(bits, most - 1))
         out.append(
             " ".join(
                 s.format(
-                    place=item["place"] or "the capital",
-                    who=rng.choice(names),
-                    person=rng.choice(PERSONS),
-                    n=rng.randint(20, 800),
+                    place=place,
+                    who=names[_below(bits, len(names))],
+                    person=PERSONS[_below(bits, len(PERSONS))],
+                    n=20 + _below(bits, 781),
                 )
                 for s in chosen
             )
         )
     return "\n".join(out)
+
+
+# Bodies are most of the generation time. These make the draws random.Random's randint, choice
+# and sample make (CPython 3.11: rejection sampling on getrandbits, a pool for small samples)
+# without their layers of calls and checks, so every article keeps its text.
+
+
+def _below(bits: Callable[[int], int], n: int) -> int:
+    """``Random._randbelow(n)``: ``randint(a, b)`` is ``a + _below(b - a + 1)``."""
+    k = n.bit_length()
+    r = bits(k)
+    while r >= n:
+        r = bits(k)
+    return r
+
+
+def _sample(bits: Callable[[int], int], population: Sequence[T], k: int) -> list[T]:
+    """``Random.sample`` for populations of up to 21 (its pool method)."""
+    n = len(population)
+    if not 0 <= k <= n <= 21:
+        raise ValueError("only small samples are reproduced")
+    pool = list(population)
+    result = []
+    for i in range(k):
+        j = _below(bits, n - i)
+        result.append(pool[j])
+        pool[j] = pool[n - i - 1]
+    return result
 
 
 @dataclass(frozen=True)

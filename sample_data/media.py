@@ -38,7 +38,9 @@ KEYWORDS = ("nato", "european_union", "united_states", "democracy", "west")
 WINDOW = (date(2015, 1, 1), date(2021, 3, 31))
 DELIVERIES = ("2021-09-15_snapshot-0005.jsonl", "2021-09-15_snapshot-0006.csv",
               "2022-01-10_update-0002.jsonl")  # fmt: skip
-AN_PATTERN = re.compile(r"[A-Z0-9]{8}\d{8}e[0-9a-z]{3}\d{4}[a-z]")
+AN_PATTERN = re.compile(rb"[A-Z0-9]{8}\d{8}e[0-9a-z]{3}\d{4}[a-z]")
+DIGITS_AS_ONE = bytes.maketrans(b"0123456789", b"0" * 10)
+DATE_THEN_E = b"0" * 8 + b"e"
 
 # In-window (mentions, keyword mentions) per geography at scale 1; KAZ is calibrated apart.
 VOLUMES: dict[str, tuple[int, int]] = {
@@ -169,8 +171,27 @@ def delivered_ans(directory: Path) -> set[str]:
     if directory.is_dir():
         for path in sorted(directory.iterdir()):
             if path.is_file() and path.name not in DELIVERIES:
-                taken.update(AN_PATTERN.findall(path.read_text(encoding="utf-8-sig")))
+                taken.update(_accession_numbers(path.read_bytes()))
     return taken
+
+
+def _accession_numbers(text: bytes) -> list[str]:
+    """``AN_PATTERN.findall``, fast: regex search tries every position of the article bodies.
+
+    Every match has its date's eight digits then "e" 8 characters in, so candidates come from a
+    plain search in a copy of the text with the digits all turned into one byte (UTF-8 never
+    puts ASCII bytes inside other characters); each is matched in place, left to right.
+    """
+    classes = text.translate(DIGITS_AS_ONE)
+    found, end = [], 0
+    at = classes.find(DATE_THEN_E, 8)
+    while at >= 0:
+        match = AN_PATTERN.match(text, at - 8)
+        if match and match.start() >= end:
+            found.append(match.group().decode())
+            end = match.end()
+        at = classes.find(DATE_THEN_E, at + 1)
+    return found
 
 
 def _article(seed: int, key: str, geo: str, day: date, names: list[str], topic: str,

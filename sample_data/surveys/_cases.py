@@ -81,18 +81,19 @@ def _encode(rows: pd.DataFrame, fields: list[Field]) -> bytes:
 
 
 def _prototype_rows(frame: pd.DataFrame) -> np.ndarray:
+    """The first rows, each number column's extremes and first NaN, each text column's longest
+    value and first occurrence of every value (Stata's extended-missing letters among them)."""
     rows = [np.arange(min(HEAD_ROWS, len(frame)))]
     for name in frame.columns:
-        column = frame[name]
-        codes, uniques = pd.factorize(column, use_na_sentinel=False)
-        if len(uniques) <= MAX_CODES:
-            rows.append(np.unique(codes, return_index=True)[1])
-        elif column.dtype.kind in "iuf":
-            rows.append(np.array([column.to_numpy().argmin(), column.to_numpy().argmax()]))
-            rows.append(np.flatnonzero(column.isna().to_numpy())[:1])
-        else:
-            lengths = [len(str(value).encode()) for value in uniques]
-            rows.append(np.flatnonzero(codes == int(np.argmax(lengths)))[:1])
+        values = frame[name].to_numpy()
+        if values.dtype.kind in "iuf":
+            rows.append(np.array([values.argmin(), values.argmax()]))
+            rows.append(np.flatnonzero(pd.isna(values))[:1])
+            continue
+        codes, uniques = pd.factorize(values, use_na_sentinel=False)
+        rows.append(np.unique(codes, return_index=True)[1][:MAX_CODES])
+        lengths = [len(str(value).encode()) for value in uniques]
+        rows.append(np.flatnonzero(codes == int(np.argmax(lengths)))[:1])
     return np.unique(np.concatenate(rows))
 
 
@@ -140,6 +141,8 @@ def _dta_number(kind: str, dot: int, step: int) -> Callable[[pd.Series], np.ndar
     raw_kind = DTA_RAW.get(kind, kind)
 
     def encode(column: pd.Series) -> np.ndarray:
+        if column.dtype.kind in "iu":
+            return column.to_numpy().astype(kind)
         values = pd.to_numeric(column, errors="coerce").to_numpy(np.float64)
         missing = np.isnan(values)
         out = np.where(missing, 0, values).astype(kind).view(raw_kind)
