@@ -4,7 +4,7 @@
 Reusable by any generator that cites articles: build light article dicts with :func:`article`
 (or :func:`filler_articles`), turn them into delivery records with :func:`record` /
 :func:`deletion`, and write deliveries with :func:`write_delivery`. Bodies are rendered when a
-record is made, from a per-article random stream, so a caller never holds every body in memory
+record is written, from a per-article random stream, so a caller never holds every body in memory
 and records may be streamed (any iterable) straight into a file.
 
 Deliveries look like Factiva's: JSON Lines, a JSON array, an object with a ``data`` array, or a
@@ -17,11 +17,15 @@ file with only the deprecated ``publication_date``/``modification_date`` twins; 
 from __future__ import annotations
 
 import csv
+import functools
+import io
+import itertools
 import json
 import random
 import string
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from concurrent.futures import Executor
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
@@ -62,7 +66,9 @@ REGION_CODES = {
 SUBJECTS = ("gcat", "ncat", "nanl", "gpol", "gcult", "gedu", "grel", "gvio", "gdip", "nrgn", "gcom")
 BASE36 = string.digits + string.ascii_lowercase
 LONG_SHARE = 0.015
+BATCH = 200  # records rendered per task
 T = TypeVar("T")
+Pending = Callable[[], dict]
 
 EN = (
     "Representatives of {who} took part in the event in {place}.",
@@ -192,8 +198,14 @@ def filler_articles(seed: int, count: int, taken: set[str], *, start: datetime,
         )
 
 
-def record(item: dict, action: str, modified: int, *, seed: int, title: str | None = None) -> dict:
-    """The Factiva record of an article (``add`` or ``rep``), body rendered now."""
+def record(
+    item: dict, action: str, modified: int, *, seed: int, title: str | None = None
+) -> Pending:
+    """The Factiva record of an article (``add`` or ``rep``), rendered when it is written."""
+    return functools.partial(_record, item, action, modified, seed, title)
+
+
+def _record(item: dict, action: str, modified: int, seed: int, title: str | None) -> dict:
     rng = random.Random(f"{seed}:factiva:body:{item['an']}")
     bits = rng.getrandbits
     source_name, publisher, _, origin = SOURCES[item["source_code"]]
@@ -298,34 +310,69 @@ class Delivery:
     """One snapshot file: ``fmt`` is jsonl, json (array), json_data ({"data": [...]}) or csv."""
 
     name: str
-    records: Iterable[dict]
+    records: Iterable[Pending | dict]  # records, and deletions
     fmt: str = "jsonl"
     epoch: str = "string"  # or "number"
     deprecated_dates: bool = False
 
 
-def write_delivery(directory: Path, delivery: Delivery) -> Path:
-    """Stream a delivery's records into ``directory/name``."""
+def write_delivery(directory: Path, delivery: Delivery, executor: Executor | None = None) -> Path:
+    """Stream a delivery's records into ``directory/name``.
+
+    Rendering the bodies is most of the generation time; with an ``executor`` (processes) every
+    other batch of records is rendered and serialised there while this process renders the next,
+    and all are written here in their order.
+    """
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / delivery.name
-    rows = (_shape(row, delivery) for row in delivery.records)
+    serialise = functools.partial(_serialise, replace(delivery, records=()))
+    batches = _batches(iter(delivery.records))
+    texts = _alternating(serialise, batches, executor) if executor else map(serialise, batches)
     if delivery.fmt == "csv":
-        columns = [DEPRECATED.get(f, f) if delivery.deprecated_dates else f for f in FIELDS]
         with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.DictWriter(handle, columns, restval="")
-            writer.writeheader()
-            writer.writerows(rows)
+            csv.writer(handle).writerow(_columns(delivery))
+            handle.writelines(text for batch in texts for text in batch)
         return path
     with path.open("w", encoding="utf-8", newline="\n") as handle:
+        lines = (line for batch in texts for line in batch)
         if delivery.fmt == "jsonl":
-            for row in rows:
-                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+            handle.writelines(line + "\n" for line in lines)
             return path
         handle.write('{"data": [' if delivery.fmt == "json_data" else "[")
-        for index, row in enumerate(rows):
-            handle.write(("," if index else "") + "\n  " + json.dumps(row, ensure_ascii=True))
+        for index, line in enumerate(lines):
+            handle.write(("," if index else "") + "\n  " + line)
         handle.write("\n]}\n" if delivery.fmt == "json_data" else "\n]\n")
     return path
+
+
+def _batches(records: Iterator[Pending | dict]) -> Iterator[list[Pending | dict]]:
+    while batch := list(itertools.islice(records, BATCH)):
+        yield batch
+
+
+def _alternating(
+    serialise: Callable[[list], list[str]], batches: Iterator[list], executor: Executor
+) -> Iterator[list[str]]:
+    for here in batches:
+        there = next(batches, None)
+        future = None if there is None else executor.submit(serialise, there)
+        yield serialise(here)
+        if future is not None:
+            yield future.result()
+
+
+def _columns(delivery: Delivery) -> list[str]:
+    return [DEPRECATED.get(f, f) if delivery.deprecated_dates else f for f in FIELDS]
+
+
+def _serialise(delivery: Delivery, batch: list[Pending | dict]) -> list[str]:
+    """JSON texts, one per record, or one CSV text for the batch."""
+    rows = [_shape(row if isinstance(row, dict) else row(), delivery) for row in batch]
+    if delivery.fmt == "csv":
+        text = io.StringIO()
+        csv.DictWriter(text, _columns(delivery), restval="").writerows(rows)
+        return [text.getvalue()]
+    return [json.dumps(row, ensure_ascii=delivery.fmt != "jsonl") for row in rows]
 
 
 def _shape(row: dict, delivery: Delivery) -> dict:

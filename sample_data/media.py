@@ -20,6 +20,7 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -148,8 +149,13 @@ class Batch:
     deleted: list[str]
 
 
-def generate(landing_dir: Path, *, scale: int = 1, seed: int) -> list[Path]:
-    """Write media/, keywords/ and three factiva/ deliveries below ``landing_dir``."""
+def generate(
+    landing_dir: Path, *, scale: int = 1, seed: int, executor: Executor | None = None
+) -> list[Path]:
+    """Write media/, keywords/ and three factiva/ deliveries below ``landing_dir``.
+
+    ``executor`` (processes) renders the Factiva article bodies.
+    """
     if scale < 1:
         raise ValueError(f"scale must be at least 1, got {scale}")
     landing_dir = Path(landing_dir)
@@ -161,7 +167,7 @@ def generate(landing_dir: Path, *, scale: int = 1, seed: int) -> list[Path]:
             if mentions or keywords:
                 _sampled(seed, code, replica, taken, batch)
     written = _write_sheets(landing_dir, seed, batch)
-    written += _write_factiva(landing_dir / "factiva", seed, batch)
+    written += _write_factiva(landing_dir / "factiva", seed, batch, executor)
     return written
 
 
@@ -418,7 +424,7 @@ def _check(batch: Batch) -> None:
         raise ValueError("mention ids or (an, country, keyword) not unique")
 
 
-def _write_factiva(out: Path, seed: int, batch: Batch) -> list[Path]:
+def _write_factiva(out: Path, seed: int, batch: Batch, executor: Executor | None) -> list[Path]:
     """All articles in two extraction files; the deletions in a later update."""
     articles = sorted(batch.articles, key=lambda a: (a["published"], a["an"]))
     rng = random.Random(f"{seed}:media:factiva")
@@ -435,4 +441,4 @@ def _write_factiva(out: Path, seed: int, batch: Batch) -> list[Path]:
         Delivery(DELIVERIES[1], (add(a) for a in articles[cut:]), "csv"),
         Delivery(DELIVERIES[2], [factiva.deletion(an, t2 + i * 1000) for i, an in enumerate(batch.deleted)]),
     ]  # fmt: skip
-    return [factiva.write_delivery(out, delivery) for delivery in deliveries]
+    return [factiva.write_delivery(out, delivery, executor) for delivery in deliveries]

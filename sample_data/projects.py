@@ -16,6 +16,7 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter, defaultdict
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -101,8 +102,13 @@ class Row:
         return WINDOW[0] <= self.day <= WINDOW[1]
 
 
-def generate(landing_dir: Path, *, scale: int = 1, seed: int) -> list[Path]:
-    """Write registry/, projects/ and factiva/ below ``landing_dir``; return the files."""
+def generate(
+    landing_dir: Path, *, scale: int = 1, seed: int, executor: Executor | None = None
+) -> list[Path]:
+    """Write registry/, projects/ and factiva/ below ``landing_dir``; return the files.
+
+    ``executor`` (processes) renders the Factiva article bodies.
+    """
     if scale < 1:
         raise ValueError(f"scale must be at least 1, got {scale}")
     landing_dir = Path(landing_dir)
@@ -117,7 +123,9 @@ def generate(landing_dir: Path, *, scale: int = 1, seed: int) -> list[Path]:
     articles = _cite(seed, rows, taken)
     written = _write_registry(landing_dir / "registry", registry)
     written += _write_sheets(landing_dir / "projects", seed, rows, registry)
-    written += projects_factiva.write(landing_dir / "factiva", seed, scale, rows, articles, taken)
+    written += projects_factiva.write(
+        landing_dir / "factiva", seed, scale, rows, articles, taken, executor
+    )
     return written
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from concurrent.futures import Executor
 from datetime import datetime
 from pathlib import Path
 
@@ -17,8 +18,9 @@ CALIBRATION: dict[str, object] = {}
 
 
 def write(
-    out: Path, seed: int, scale: int, rows: list, articles: list[dict], taken: set[str]
-) -> list[Path]:
+    out: Path, seed: int, scale: int, rows: list, articles: list[dict], taken: set[str],
+    executor: Executor | None = None,
+) -> list[Path]:  # fmt: skip
     """An initial extraction in four files, then three update deliveries (rep, del, late adds).
 
     Calibration (Kazakhstan, replica 0): three in-window projects citing no URL lose every cited
@@ -96,4 +98,4 @@ def write(
         Delivery("2022-01-10_update-0001.jsonl", update2),
         Delivery("2022-03-01_update-0001.csv", update3, "csv"),
     ]
-    return [factiva.write_delivery(out, delivery) for delivery in deliveries]
+    return [factiva.write_delivery(out, delivery, executor) for delivery in deliveries]
