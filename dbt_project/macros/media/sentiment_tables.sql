@@ -50,7 +50,9 @@ select
     round(actors.score_sum / actors.total, 3) as net_tone,
     row_number() over (
         partition by actors.geography_id
-        order by actors.total desc, kinds.sort_order, actors.actor_name, actors.actor_id
+        order by
+            actors.total desc, kinds.sort_order, actors.actor_name, actors.actor_id,
+            actors.actor_category nulls last
     ) as row_order
 from actors
 left join kinds on kinds.value = actors.actor_kind
