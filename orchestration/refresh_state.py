@@ -26,6 +26,7 @@ from orchestration.paths import WarehousePaths
 
 REFRESH_JOB = "refresh"
 FORCE_TAG = "civic/force_rebuild"
+BUILD_TAG = "civic/build"  # full | carry_over (orchestration/carry_over.py)
 LANDING_SIGNATURE_TAG = "civic/landing_signature"
 CODE_FINGERPRINT_TAG = "civic/code_fingerprint"
 REJECTED_FILES_TAG = "civic/rejected_files"

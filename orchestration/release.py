@@ -25,6 +25,7 @@ import duckdb
 from ingestion.database import DatabaseBusy, connect
 from ingestion.hashing import files_digest, tree_files
 from orchestration import release_archive
+from orchestration.carry_over import keep_release_cache
 from orchestration.dbt_project import project_fingerprint
 from orchestration.paths import PROJECT_ROOT, WarehousePaths
 from orchestration.release_archive import fsync
@@ -228,6 +229,7 @@ def publish(
     try:
         record = _seal(paths, run_id, checks, landing_profile, history)
         fsync(paths.build_db)
+        cache_warning = keep_release_cache(paths.build_db)
         match_permissions(paths.build_db, paths.published_db)
         record["stale_wal"] = set_aside_stale_wal(paths.published_db, record["release_id"])
         os.replace(paths.build_db, paths.published_db)
@@ -238,6 +240,7 @@ def publish(
     write_history_copy(
         paths.published_db, [*history, record], record["release_id"], copy.rollbacks if copy else []
     )
+    record["cache_warning"] = cache_warning
     record["archive_warnings"], record["pruned_releases"] = release_archive.keep(
         paths.published_db, record["release_id"]
     )
@@ -264,6 +267,7 @@ def _seal(
         for schema in INTERNAL_SCHEMAS:
             con.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
         con.execute("DROP TABLE metadata.build_info")
+        con.execute("DROP TABLE IF EXISTS metadata.releases")  # a carry-over build's: rewritten
         con.execute(RELEASES_DDL)
         _comment_releases(con)
         now = datetime.now(UTC).replace(tzinfo=None)

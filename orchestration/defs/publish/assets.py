@@ -53,6 +53,8 @@ def published_release(
             f"Set aside a WAL left beside the published file by a crashed read-write session: "
             f"{record['stale_wal']} (it belonged to the previous release)"
         )
+    if record["cache_warning"]:
+        context.log.warning(record["cache_warning"])
     for warning in record["archive_warnings"]:  # keeping past releases never fails a publish
         context.log.warning(warning)
     if record["pruned_releases"]:
