@@ -41,24 +41,28 @@ def run_refresh(
     from orchestration.dbt_project import ensure_manifest
 
     prepare_dagster_home(paths)
-    ensure_manifest()
-    from orchestration.definitions import defs
-    from orchestration.defs.landing.checks import CONFIRM_REMOVALS_TAG
-
-    job = defs.resolve_job_def("refresh")
     run_config = refresh_run_config(paths, quiet=quiet)
     with (
         _quiet_console(paths, quiet),
         DagsterInstance.from_config(str(paths.dagster_home)) as instance,
     ):
+        # Decided before the definitions load (the dbt manifest's ~700 assets, the suites): a
+        # refresh with nothing to do costs the checks alone.
         inputs = RefreshInputs.now(paths)
         pending = pending_refresh(instance, paths, inputs)
+        unchanged = None
         if not (force_rebuild or confirm_removals) and pending is None:
             unchanged = _unchanged(paths)
-            if unchanged is not None:
-                if profiles and profiles_stale(paths):
-                    _build_profiles(defs, run_config, instance)
+            if unchanged is not None and not (profiles and profiles_stale(paths)):
                 return unchanged
+        ensure_manifest()
+        from orchestration.definitions import defs
+        from orchestration.defs.landing.checks import CONFIRM_REMOVALS_TAG
+
+        if unchanged is not None:
+            _build_profiles(defs, run_config, instance)
+            return unchanged
+        job = defs.resolve_job_def("refresh")
         tags = inputs.tags(full_rebuild=force_rebuild or bool(pending and pending.full_rebuild))
         if confirm_removals:
             tags[CONFIRM_REMOVALS_TAG] = "true"
