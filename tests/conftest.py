@@ -113,6 +113,28 @@ def webserver(published_warehouse: Warehouse) -> Iterator[int]:
         server.wait(timeout=30)
 
 
+RAM_DISK = Path("/dev/shm")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the test warehouses in RAM where the machine has a RAM disk (Linux ``/dev/shm``).
+
+    A refresh writes a few thousand Dagster events, each a SQLite commit with an fsync: on this
+    machine's disk that is most of a test refresh's time, and none of it is what the tests
+    check (benchmarks/README.md measures refreshes on disk). One directory per pytest process,
+    so concurrent runs never share one; removed when the run passes (kept for a failure).
+    """
+    if config.option.basetemp or not (RAM_DISK.is_dir() and os.access(RAM_DISK, os.W_OK)):
+        return
+    config.option.basetemp = str(RAM_DISK / f"civic-tests-{os.getpid()}")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    basetemp = Path(session.config.option.basetemp or "")
+    if exitstatus == 0 and basetemp.parent == RAM_DISK:
+        shutil.rmtree(basetemp, ignore_errors=True)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test that needs a refreshed warehouse, so `pytest -m "not refresh"` runs the
     fast unit tests alone (seconds instead of minutes)."""
