@@ -5,11 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +17,7 @@ import pytest
 from orchestration.paths import WarehousePaths
 from orchestration.refresh import run_refresh
 from sample_data import DEFAULT_SEED, generate_all
+from tests.processes import free_port, wait_until_serving
 
 
 @dataclass
@@ -83,9 +81,7 @@ def scratch_warehouse(published_warehouse: Warehouse, tmp_path: Path) -> Warehou
 def webserver(published_warehouse: Warehouse) -> Iterator[int]:
     """``dagster-webserver`` on a free loopback port, on the sample warehouse's instance (the
     port is yielded once ``/server_info`` answers)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     env = {
         **os.environ,
         "DAGSTER_HOME": str(published_warehouse.paths.dagster_home),
@@ -98,15 +94,7 @@ def webserver(published_warehouse: Warehouse) -> Iterator[int]:
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/server_info", timeout=2)
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("dagster-webserver did not start") from None
-                time.sleep(1)
+        wait_until_serving(port, server, timeout=120)
         yield port
     finally:
         server.terminate()

@@ -10,7 +10,6 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from dagster import DagsterInstance, DagsterRunStatus, RunsFilter
 
 from orchestration import cli, warehouse_lock
 from orchestration.run_history import ORPHAN_TAG
-from tests.processes import free_port, group_alive
+from tests.processes import free_port, group_alive, wait_until_serving
 
 CIVIC = str(Path(sys.executable).parent / "civic")
 BUSY_LINE = re.compile(
@@ -256,14 +255,7 @@ def test_ui_exits_on_sigterm_even_when_started_in_the_background(scratch_warehou
             start_new_session=True,
         )
         try:
-            deadline = time.monotonic() + 240
-            while True:
-                try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/server_info", timeout=2)
-                    break
-                except OSError:
-                    assert ui.poll() is None and time.monotonic() < deadline, "UI did not start"
-                    time.sleep(1)
+            wait_until_serving(port, ui, timeout=240)
             ui.send_signal(signal.SIGTERM)
             assert ui.wait(timeout=90) == 0
             deadline = time.monotonic() + 60  # webserver, daemon and code server stop with it
