@@ -13,6 +13,7 @@ import pytest
 
 from orchestration import carry_over
 from orchestration.carry_over import CarryOver, keep_release_cache, plan_carry_over, release_cache
+from tests.landing_edits import add_restriction_sheet
 
 RELEASE = "20261202T120000Z-abcdef12"
 CODE = "code-fingerprint"
@@ -272,14 +273,7 @@ def _mismatches_sql(table: str, keys: list[str], doubles: list[str]) -> str:
 def test_a_changed_sheet_rebuilds_its_lineage_and_carries_the_surveys_over(scratch_warehouse):
     warehouse = scratch_warehouse
     surveys_before = {table: _rows(warehouse, table) for table in SURVEY_TABLES}
-    sheet = warehouse.landing_dir / "restrictions" / "kaz_2020_extra.csv"
-    sheet.write_text(
-        "event_id,country,event_date,restriction_type,harm,status,charge_link,targets,initiators,"
-        "initiator_country,summary,source_type,source_ref\n"
-        "KAZ-2020-9001,KAZ,2020-05-04,harassment_violence,harassment,acted_on,,media_journalist,"
-        "government,,Journalist detained,civicus,https://monitor.civicus.org/newsfeed/9001/\n",
-        encoding="utf-8",
-    )
+    add_restriction_sheet(warehouse.landing_dir, "kaz_2020_extra.csv", "KAZ", "KAZ-2020-9001")
 
     carried = warehouse.refresh()
 

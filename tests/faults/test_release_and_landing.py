@@ -21,24 +21,11 @@ import pytest
 
 import ingestion.database
 from orchestration.summary import refresh_summary
-
-HEADER = (
-    "event_id,country,event_date,restriction_type,harm,status,charge_link,targets,initiators,"
-    "initiator_country,summary,source_type,source_ref"
-)
-
-
-def _row(event_id: str, day: str = "2020-05-04") -> str:
-    return (
-        f"{event_id},KAZ,{day},harassment_violence,harassment,acted_on,,media_journalist,"
-        f"government,,Journalist detained,civicus,https://monitor.civicus.org/newsfeed/{event_id}/"
-    )
+from tests.landing_edits import RESTRICTION_HEADER, add_restriction_sheet
 
 
 def _sheet(warehouse, name: str, *event_ids: str) -> Path:
-    path = warehouse.landing_dir / "restrictions" / name
-    path.write_text("\n".join([HEADER, *(_row(e) for e in event_ids)]) + "\n", encoding="utf-8")
-    return path
+    return add_restriction_sheet(warehouse.landing_dir, name, "KAZ", *event_ids)
 
 
 def _kaz_events(warehouse) -> int:
@@ -72,7 +59,8 @@ def test_a_stale_wal_never_makes_a_release_unreadable(scratch_warehouse):
     wal = scratch_warehouse.published_db.with_name("civic_space.duckdb.wal")
     assert wal.exists()
 
-    assert scratch_warehouse.refresh(force_rebuild=True).success
+    add_restriction_sheet(scratch_warehouse.landing_dir, "arm_extra.csv", "ARM", "ARM-2020-9001")
+    assert scratch_warehouse.refresh().success  # a carry-over build, published over the WAL
     assert not wal.exists()
     kept = list(wal.parent.glob("civic_space.duckdb.wal.stale-*"))
     assert len(kept) == 1  # set aside for forensics, not deleted
@@ -116,7 +104,7 @@ def test_a_sheet_saved_empty_stops_the_publish_until_confirmed(scratch_warehouse
         "GROUP BY ALL HAVING bool_and(geography_id = 'KAZ') ORDER BY 2 DESC, 1 LIMIT 1",
         database=scratch_warehouse.raw_db,
     )[0]
-    (scratch_warehouse.landing_dir / file).write_text(HEADER + "\n", encoding="utf-8")
+    (scratch_warehouse.landing_dir / file).write_text(RESTRICTION_HEADER + "\n", encoding="utf-8")
     published_before = scratch_warehouse.published_sha256()
 
     result = scratch_warehouse.refresh()
@@ -201,8 +189,9 @@ def test_publishing_keeps_the_release_files_mode_and_group(scratch_warehouse):
     group = grp.getgrnam("users").gr_gid if "users" in {g.gr_name for g in grp.getgrall()} else 100
     os.chown(published, -1, group)
     os.chmod(published, 0o640)
+    add_restriction_sheet(scratch_warehouse.landing_dir, "arm_extra.csv", "ARM", "ARM-2020-9001")
 
-    assert scratch_warehouse.refresh(force_rebuild=True).success
+    assert scratch_warehouse.refresh().success
 
     info = published.stat()
     assert (stat.S_IMODE(info.st_mode), info.st_gid) == (0o640, group)
