@@ -68,7 +68,9 @@ def test_a_stale_wal_never_makes_a_release_unreadable(scratch_warehouse):
 
     # The same WAL turns up again with nothing to publish: the refresh republishes the release.
     shutil.copyfile(kept[0], wal)
-    with pytest.raises(duckdb.IOException, match="WAL does not match"):
+    # A carry-over release grew from a copy of the old file: DuckDB reports the WAL's checkpoint
+    # iteration as not matching (a release from a new file: "WAL does not match").
+    with pytest.raises(duckdb.IOException, match=r"WAL .*does not match"):
         duckdb.connect(str(scratch_warehouse.published_db), read_only=True)
     assert scratch_warehouse.refresh().success
     assert _kaz_events(scratch_warehouse) == 706
