@@ -39,6 +39,8 @@ LINEAGE_COLUMNS = {
     "batch_id": "VARCHAR",
 }
 
+# The tables every load writes besides the sources' own (what was loaded, which versions are in).
+LOG_TABLES = ("load_log", "landing_files")
 STATE_DDL = (
     """CREATE TABLE IF NOT EXISTS landing_files (
         source VARCHAR NOT NULL, file VARCHAR NOT NULL, seen_hash VARCHAR NOT NULL,

@@ -33,12 +33,10 @@ from pathlib import Path
 import duckdb
 
 from ingestion.database import DatabaseBusy, connect
+from ingestion.landing import LOG_TABLES
 from ingestion.landing_state import accepted_files
 from ingestion.sources import SOURCES
 from orchestration.release_archive import fsync
-
-# Raw tables every load writes (what was loaded, which file versions are in): always rebuilt.
-INGESTION_LOG_TABLES = ("load_log", "landing_files")
 
 
 def release_cache(build_db: Path) -> Path:
@@ -134,7 +132,8 @@ def plan_carry_over(
     if len(changed) == len(SOURCES):
         return "every landing source changed"
     tables = [t for source in SOURCES if source.name in changed for t in source.tables]
-    return CarryOver(release_id, tuple(sorted(changed)), (*INGESTION_LOG_TABLES, *tables))
+    # The log tables change with any load: always rebuilt.
+    return CarryOver(release_id, tuple(sorted(changed)), (*LOG_TABLES, *tables))
 
 
 def take_release_cache(build_db: Path) -> None:

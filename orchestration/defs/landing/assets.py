@@ -8,14 +8,13 @@ from pathlib import Path
 import dagster as dg
 
 from ingestion.database import DatabaseBusy, connect
-from ingestion.landing import LandingSource, SyncResult, sync_source
+from ingestion.landing import LOG_TABLES, LandingSource, SyncResult, sync_source
 from ingestion.landing_state import accepted_files
 from ingestion.sources import SOURCES
 from orchestration.faults import storage_faults_fail_the_step
 from orchestration.landing_guard import landing_missing_reason
 from orchestration.resources import WarehouseResource
 
-LOG_TABLES = ("load_log", "landing_files")
 # Raw tables a release republishes under the same name (``metadata.load_log`` ...): their raw
 # assets read ``ingestion_<table>`` so no two assets show the same name in the UI.
 REPUBLISHED_TABLES = ("load_log", "landing_files", "survey_file_countries")
