@@ -229,7 +229,8 @@ def _differing_tables(old: Path, new: Path) -> list[str]:
     """Published tables whose rows differ. Doubles are compared to a relative 1e-9: two full
     builds of the same inputs differ in the last bits of parallel sums (measured: 2.7e-13), so
     rows are matched on every other column (and their order within equal ones)."""
-    with duckdb.connect(config={"enable_progress_bar": False}) as con:
+    with duckdb.connect() as con:
+        con.execute("SET enable_progress_bar = false")
         con.execute(f"ATTACH '{old}' AS old (READ_ONLY)")
         con.execute(f"ATTACH '{new}' AS new (READ_ONLY)")
         tables = con.execute(
