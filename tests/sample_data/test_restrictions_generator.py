@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from sample_data import restrictions
+from sample_data import restrictions, restrictions_events, restrictions_sheets
 from sample_data.geographies import ALL
 
 SEED = 20230401
@@ -185,7 +185,7 @@ def test_saving_habits_change_bytes_not_coded_content(
 
 def test_phrasebooks_have_the_same_shape() -> None:
     """Same keys and choice counts, so a translated summary consumes the same random draws."""
-    english, russian = restrictions.ENGLISH, restrictions.RUSSIAN
+    english, russian = restrictions_sheets.ENGLISH, restrictions_sheets.RUSSIAN
     assert {k: len(v) for k, v in russian.summaries.items()} == {
         k: len(v) for k, v in english.summaries.items()
     }
@@ -218,7 +218,7 @@ def test_rows_follow_the_contract(sheets: pd.DataFrame) -> None:
     assert set(mentions(sheets["initiators"])) == INITIATORS
 
     kind = sheets["restriction_type"]
-    hv, leg, slc = (kind == t for t in restrictions.TYPES)
+    hv, leg, slc = (kind == t for t in restrictions_events.TYPES)
     assert (hv | leg | slc).all()
     assert set(sheets.loc[hv, "harm"]) == {"harassment", "violence"}
     assert set(sheets.loc[hv, "status"]) == {"threatened", "acted_on"}
