@@ -16,11 +16,17 @@ What it adds up to (report section 3.2, Tables 6-8, Figure 14):
 - External: intergovernmental 37 mentions, foreign organisations 12, general foreign 13; 56 of 62
   neutral, 5 somewhat positive, 1 somewhat negative.
 - 52 mentions around the three elections, 48 of them neutral.
+
+:func:`add_mentions` groups the planned mentions into articles (an actor at most once in each) and
+codes Table 8's keyword mentions on them and on articles coded for keywords only.
 """
 
 from __future__ import annotations
 
-from datetime import date
+import random
+from datetime import date, timedelta
+
+from sample_data.media_articles import SENTIMENTS, WINDOW, Batch, Mention, article, published_day
 
 EVENTS = {"15": date(2015, 4, 26), "16": date(2016, 3, 20), "19": date(2019, 6, 9)}
 EVENT_OFFSETS = {"15": (-20, 4), "16": (-18, 10), "19": (-8, 20)}  # days, inside the month
@@ -125,3 +131,83 @@ def places(spec: str) -> list[str]:
         place, _, times = token.partition("*")
         out += [place] * int(times or 1)
     return out
+
+
+def _off_day(rng: random.Random) -> date:
+    """A day in the window, more than OFF_MARGIN days from every Kazakh event."""
+    span = (WINDOW[1] - WINDOW[0]).days - 10
+    while True:
+        day = WINDOW[0] + timedelta(days=5 + rng.randrange(span))
+        if all(abs((day - event).days) > OFF_MARGIN for event in AVOID):
+            return day
+
+
+def add_mentions(seed: int, replica: int, taken: set[str], batch: Batch) -> None:
+    """One replica's mentions, keyword mentions, articles and deletion, as planned above."""
+    rng = random.Random(f"{seed}:media:KAZ:{replica}")
+    slots = []  # (place, name, scope, kind, category, written, sentiment)
+    for name, scope, kind, category, forms, plan in ACTORS:
+        planned = [(sentiment, place) for sentiment, spec in plan for place in places(spec)]
+        for index, (sentiment, place) in enumerate(planned):
+            slots.append((place, name, scope, kind, category, forms[index % len(forms)], sentiment))
+    groups: list[tuple[date, list[tuple]]] = []
+    deleted_slot = next(s for s in slots if s[1] == DELETED_ACTOR)
+    groups.append((_off_day(rng), [deleted_slot]))
+    for place in ("15", "16", "19", "O"):
+        pending = [s for s in slots if s[0] == place and s is not deleted_slot]
+        rng.shuffle(pending)
+        while pending:
+            size = rng.choice((1, 1, 2) if place == "O" else (1, 2, 2, 3))
+            group = [pending.pop()]
+            for slot in list(pending):
+                if len(group) < size and slot[1] not in {g[1] for g in group}:
+                    group.append(slot)
+                    pending.remove(slot)
+            if place == "O":
+                day = _off_day(rng)
+            else:
+                low, high = EVENT_OFFSETS[place]
+                day = EVENTS[place] + timedelta(days=rng.randint(low, high))
+            groups.append((day, group))
+    name, scope, kind, category, sentiment, day = OUT_OF_WINDOW
+    out_group = (day, [("late", name, scope, kind, category, name, sentiment)])
+    groups.append(out_group)
+
+    stem = f"KAZ-{replica}" if replica else "KAZ"
+    rows: list[tuple] = []
+    election_articles, mention_articles = [], []
+    for index, (day, group) in enumerate(groups):
+        topic = "election" if group[0][0] in EVENTS else (
+            "protest" if group[0][1] == "Protesters" else "civic")  # fmt: skip
+        item = article(seed, f"{stem}:{index}", "KAZ", day, [g[5].strip() for g in group],
+                       topic, SOURCES, taken)  # fmt: skip
+        batch.articles.append(item)
+        if group is out_group[1]:
+            batch.keywords.append((item["an"], "KAZ", *OUT_OF_WINDOW_KEYWORD, day))
+        elif group[0] is deleted_slot:
+            batch.deleted.append(item["an"])
+        else:
+            mention_articles.append(item)
+            if group[0][0] in EVENTS:
+                election_articles.append(item)
+        rows += [(day, item["an"], slot) for slot in group]
+    rows.sort(key=lambda r: (r[0], r[1], r[2][1]))
+    for number, (day, an, slot) in enumerate(rows, 1):
+        _, _, scope, kind, category, written, sentiment = slot
+        country = "Kazakhstan" if number % 29 == 11 else "KAZ"
+        batch.mentions.append(Mention("KAZ", f"{stem}-MM-{number:04d}", an, country, written, scope,
+                                      kind, category, sentiment, day))  # fmt: skip
+
+    pool = list(mention_articles)
+    for index in range(KEYWORD_ONLY_ARTICLES):
+        item = article(seed, f"{stem}:kw:{index}", "KAZ", _off_day(rng) if index % 3 else
+                       rng.choice(list(EVENTS.values())) + timedelta(days=rng.randint(-10, 10)),
+                       [], "west", SOURCES, taken)  # fmt: skip
+        batch.articles.append(item)
+        pool.append(item)
+    for keyword, counts in KEYWORDS.items():
+        sentiments = [s for s, n in zip(SENTIMENTS, counts, strict=True) for _ in range(n)]
+        rng.shuffle(sentiments)
+        chosen = rng.sample(election_articles if keyword == "democracy" else pool, len(sentiments))
+        for item, sentiment in zip(chosen, sentiments, strict=True):
+            batch.keywords.append((item["an"], "KAZ", keyword, sentiment, published_day(item)))
